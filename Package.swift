@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "agentctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "agentctl", targets: ["agentctl"]),
+        .executable(name: "agentctl-emulator", targets: ["agentctl-emulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "ConfigModel", dependencies: ["CYaml"]),
+        .target(name: "Validation", dependencies: ["ConfigModel"]),
+        .target(name: "Remote", dependencies: ["ConfigModel", "Validation"]),
+        .target(name: "Simulator", dependencies: ["ConfigModel"]),
+        .executableTarget(
+            name: "agentctl",
+            dependencies: [
+                "ConfigModel", "Validation", "Remote", "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test support only: a local emulator of the agents API. Not part of the agentctl binary.
+        .executableTarget(
+            name: "agentctl-emulator",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,1 @@
+// ConfigModel library.
