@@ -1,0 +1,60 @@
+import Foundation
+
+/// An agent file as read from disk: its text (for showing source lines), its node tree, and its typed view.
+public struct AgentDocument: Sendable {
+    public let file: String
+    public let text: String
+    public let root: YAMLNode
+
+    public init(file: String, text: String, root: YAMLNode) {
+        self.file = file
+        self.text = text
+        self.root = root
+    }
+
+    /// Reads and parses `path`; a file that cannot be read or is not a single YAML mapping is a `LocatedError`.
+    public static func load(path: String, reader: YAMLReader = YAMLReader()) throws(LocatedError) -> AgentDocument {
+        try parse(bytes: try readBytes(path: path), file: path, reader: reader)
+    }
+
+    /// The bytes of a file, or a located error that says why it cannot be read.
+    public static func readBytes(path: String) throws(LocatedError) -> [UInt8] {
+        do {
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw LocatedError("cannot read the file: \(error.localizedDescription)",
+                               at: SourceMark(file: path, line: 1, column: 1))
+        }
+    }
+
+    public static func parse(bytes: [UInt8], file: String, reader: YAMLReader = YAMLReader()) throws(LocatedError)
+        -> AgentDocument {
+        let root = try reader.read(bytes, file: file)
+        return AgentDocument(file: file, text: String(decoding: bytes, as: UTF8.self), root: root)
+    }
+
+    /// The node at a path of keys, if the file states it.
+    public func node(at path: [String]) -> YAMLNode? {
+        var node: YAMLNode? = root
+        for key in path { node = node?[key] }
+        return node
+    }
+
+    /// The typed view; sections that do not decode are nil (validation reports why).
+    public var definition: AgentDefinition {
+        (try? NodeDecoder().decode(AgentDefinition.self, from: root)) ?? AgentDefinition()
+    }
+
+}
+
+extension String {
+    /// The 1-based line of this text, without its line break, for showing under a diagnostic.
+    public func line(_ number: Int) -> String? {
+        var current = 1
+        for candidate in split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
+            current += 1
+        }
+        return nil
+    }
+}

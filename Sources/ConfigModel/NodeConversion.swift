@@ -1,0 +1,30 @@
+/// Turns a node tree into the JSON the API receives, losing nothing: every key the user wrote is kept.
+/// Scalars of known fields are read as their field's kind; other scalars by the YAML 1.2 core schema.
+public enum NodeConversion {
+    /// The kind of the scalar field at a path of keys (a list item adds a nil key), or nil when the field is not known.
+    public typealias KindLookup = ([String?]) -> ScalarKind?
+
+    public static func json(_ node: YAMLNode, path: [String?] = [], kind: KindLookup) -> JSONValue {
+        switch node.content {
+        case .mapping(let pairs):
+            return .object(JSONObject(pairs.map { ($0.key, json($0.value, path: path + [$0.key], kind: kind)) }))
+        case .sequence(let items):
+            return .array(items.map { json($0, path: path + [nil], kind: kind) })
+        case .scalar(let text, let style, let tag):
+            if node.isNull { return .null }
+            if tag == "tag:yaml.org,2002:str" { return .string(text) }
+            switch kind(path) {
+            case .text?: return .string(text)
+            case .number?, .integer?:
+                if case .success(let value) = ScalarReading.number(node) { return .number(value) }
+            case .boolean?:
+                if case .success(let value) = ScalarReading.boolean(node) { return .bool(value) }
+            case nil: break
+            }
+            guard style.isPlain else { return .string(text) }
+            if let flag = YAMLCoreSchema.bool(text) { return .bool(flag) }
+            if let number = YAMLCoreSchema.number(text) { return .number(number) }
+            return .string(text)
+        }
+    }
+}

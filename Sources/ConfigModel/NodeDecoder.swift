@@ -1,0 +1,140 @@
+/// Decodes `Decodable` types from a node tree. Scalars are read as the Swift type asks (a `String` field keeps
+/// `no` and `1e3` as text); a mismatch is a `LocatedError` at the offending node.
+public struct NodeDecoder {
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode) throws -> T {
+        try T(from: NodeDecoding(node: node, codingPath: []))
+    }
+}
+
+private struct NodeDecoding: Decoder {
+    let node: YAMLNode
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard let pairs = node.pairs else { throw LocatedError("expected a mapping, found \(node.kindName)", at: node.mark) }
+        return KeyedDecodingContainer(KeyedNodeContainer<Key>(node: node, pairs: pairs, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard let items = node.items else { throw LocatedError("expected a list, found \(node.kindName)", at: node.mark) }
+        return UnkeyedNodeContainer(items: items, mark: node.mark, codingPath: codingPath)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleNodeContainer(node: node, codingPath: codingPath)
+    }
+}
+
+/// The one place scalars become Swift values, shared by all three container kinds.
+private func decodeScalar<T: Decodable>(_ type: T.Type, _ node: YAMLNode, _ path: [any CodingKey]) throws -> T {
+    switch type {
+    case is String.Type: return try ScalarReading.text(node).get() as! T
+    case is Double.Type: return try ScalarReading.number(node).get() as! T
+    case is Int.Type: return try ScalarReading.integer(node).get() as! T
+    case is Bool.Type: return try ScalarReading.boolean(node).get() as! T
+    default: return try T(from: NodeDecoding(node: node, codingPath: path))
+    }
+}
+
+private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let node: YAMLNode
+    let pairs: [YAMLNode.Pair]
+    let codingPath: [any CodingKey]
+
+    var allKeys: [Key] { pairs.compactMap { Key(stringValue: $0.key) } }
+
+    func contains(_ key: Key) -> Bool { value(key) != nil }
+
+    private func value(_ key: Key) -> YAMLNode? { pairs.first(where: { $0.key == key.stringValue })?.value }
+
+    private func require(_ key: Key) throws -> YAMLNode {
+        guard let value = value(key) else {
+            throw LocatedError("missing `\(key.stringValue)`", at: node.mark)
+        }
+        return value
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try require(key).isNull }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decodeScalar(type, try require(key), codingPath + [key])
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey> {
+        try NodeDecoding(node: try require(key), codingPath: codingPath + [key]).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try NodeDecoding(node: try require(key), codingPath: codingPath + [key]).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder { NodeDecoding(node: node, codingPath: codingPath) }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        NodeDecoding(node: try require(key), codingPath: codingPath + [key])
+    }
+}
+
+private struct IndexKey: CodingKey {
+    let intValue: Int?
+    var stringValue: String { "\(intValue ?? 0)" }
+    init(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}
+
+private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
+    let items: [YAMLNode]
+    let mark: SourceMark
+    let codingPath: [any CodingKey]
+    var currentIndex = 0
+
+    init(items: [YAMLNode], mark: SourceMark, codingPath: [any CodingKey]) {
+        self.items = items
+        self.mark = mark
+        self.codingPath = codingPath
+    }
+
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    private mutating func next() throws -> YAMLNode {
+        guard !isAtEnd else { throw LocatedError("the list has too few items", at: mark) }
+        defer { currentIndex += 1 }
+        return items[currentIndex]
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, items[currentIndex].isNull else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let path = codingPath + [IndexKey(intValue: currentIndex)]
+        return try decodeScalar(type, try next(), path)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+        -> KeyedDecodingContainer<NestedKey> {
+        try NodeDecoding(node: try next(), codingPath: codingPath).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try NodeDecoding(node: try next(), codingPath: codingPath).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder { NodeDecoding(node: try next(), codingPath: codingPath) }
+}
+
+private struct SingleNodeContainer: SingleValueDecodingContainer {
+    let node: YAMLNode
+    let codingPath: [any CodingKey]
+
+    func decodeNil() -> Bool { node.isNull }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeScalar(type, node, codingPath) }
+}

@@ -1,0 +1,148 @@
+import ConfigModel
+
+/// Walks an agent file's node tree against `FieldTable` and reports every field that breaks its rule.
+struct FieldChecker {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func checkFile(_ root: YAMLNode) {
+        checkObject(root, pattern: "", path: "")
+    }
+
+    private mutating func report(_ rule: RuleID, _ node: YAMLNode, _ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(rule.severity, rule, at: node.mark, message, path: path.isEmpty ? nil : path))
+    }
+
+    private mutating func checkObject(_ node: YAMLNode, pattern: String, path: String) {
+        guard let pairs = node.pairs else {
+            return report(.type, node, path, "`\(path)` must be a mapping of fields, found \(node.kindName)")
+        }
+        let known = FieldTable.fieldNames(under: pattern)
+        for pair in pairs {
+            let childPattern = FieldTable.childPattern(pattern, key: pair.key)
+            let childPath = path.isEmpty ? pair.key : path + "." + pair.key
+            if let rule = FieldTable.rule(childPattern) {
+                check(pair.value, rule: rule, path: childPath)
+                continue
+            }
+            let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark)
+            let place = path.isEmpty ? "at the top of the file" : "in `\(path)`"
+            if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
+                report(.unknownKeyTypo, keyNode, childPath, "unknown key `\(pair.key)` \(place); did you mean `\(suggestion)`?")
+            } else {
+                report(.unknownField, keyNode, childPath,
+                       "`\(pair.key)` is not known to agentctl \(place); it is kept and sent unchanged")
+            }
+        }
+    }
+
+    private mutating func check(_ node: YAMLNode, rule: FieldRule, path: String) {
+        if rule.deprecated {
+            report(.deprecatedField, node, path, "`\(path)` is deprecated: \(rule.description)")
+        }
+        if node.isNull {
+            if !rule.nullable && rule.type != .any && rule.type != .map {
+                report(.null, node, path, "`\(path)` may not be null; remove the line to keep the API's value")
+            }
+            return
+        }
+        switch rule.type {
+        case .any: break
+        case .text: checkText(node, rule: rule, path: path)
+        case .number, .integer: checkNumber(node, rule: rule, path: path)
+        case .boolean:
+            if case .failure(let error) = ScalarReading.boolean(node) { report(.type, node, path, "`\(path)`: \(error.message)") }
+        case .object: checkObject(node, pattern: rule.path, path: path)
+        case .map: checkMap(node, rule: rule, path: path)
+        case .textList, .list: checkList(node, rule: rule, path: path)
+        }
+    }
+
+    private mutating func checkText(_ node: YAMLNode, rule: FieldRule, path: String) {
+        guard case .success(let text) = ScalarReading.text(node) else {
+            return report(.type, node, path, "`\(path)` must be text, found \(node.kindName)")
+        }
+        if let allowed = rule.allowed {
+            checkAllowed(text, allowed: allowed, deprecated: rule.deprecatedValues, node: node, path: path)
+        }
+        checkLength(text, min: rule.minLength, max: rule.maxLength, node: node, path: path)
+    }
+
+    private mutating func checkAllowed(_ text: String, allowed: [String], deprecated: [String], node: YAMLNode, path: String) {
+        guard allowed.contains(text) else {
+            let hint = DidYouMean.suggestion(for: text, among: allowed).map { "; did you mean `\($0)`?" }
+                ?? (allowed.count <= 12 ? "; allowed: " + allowed.joined(separator: ", ") : "")
+            return report(.allowedValues, node, path, "`\(path)` does not allow `\(text)`\(hint)")
+        }
+        if deprecated.contains(text) {
+            report(.deprecatedValue, node, path, "`\(text)` is deprecated for `\(path)`")
+        }
+    }
+
+    private mutating func checkLength(_ text: String, min: Int?, max: Int?, node: YAMLNode, path: String) {
+        let count = text.unicodeScalars.count  // the API counts code points, not grapheme clusters
+        if let min, count < min {
+            report(.length, node, path, "`\(path)` must be at least \(min) character\(min == 1 ? "" : "s") long, found \(count)")
+        }
+        if let max, count > max {
+            report(.length, node, path, "`\(path)` must be at most \(max) characters long, found \(count)")
+        }
+    }
+
+    private mutating func checkNumber(_ node: YAMLNode, rule: FieldRule, path: String) {
+        let read = rule.type == .integer ? ScalarReading.integer(node).map(Double.init) : ScalarReading.number(node)
+        let value: Double
+        switch read {
+        case .failure(let error): return report(.type, node, path, "`\(path)`: \(error.message)")
+        case .success(let number): value = number
+        }
+        if let allowed = rule.allowed {
+            if !allowed.contains(JSONText.number(value)) {
+                report(.allowedValues, node, path, "`\(path)` must be one of \(allowed.joined(separator: ", ")), found \(JSONText.number(value))")
+            } else if rule.deprecatedValues.contains(JSONText.number(value)) {
+                report(.deprecatedValue, node, path, "`\(JSONText.number(value))` is deprecated for `\(path)`")
+            }
+            return
+        }
+        if !rule.accepts(value), let range = rule.rangeText {
+            var message = "`\(path)` must be \(range), found \(JSONText.number(value))"
+            if let documented = rule.documentedIn { message += " (\(documented))" }
+            report(.range, node, path, message)
+        }
+    }
+
+    private mutating func checkMap(_ node: YAMLNode, rule: FieldRule, path: String) {
+        guard let pairs = node.pairs else {
+            return report(.type, node, path, "`\(path)` must be a mapping, found \(node.kindName)")
+        }
+        guard let entryRule = FieldTable.rule(rule.path + ".*") else { return }
+        for pair in pairs { check(pair.value, rule: entryRule, path: path + "." + pair.key) }
+    }
+
+    private mutating func checkList(_ node: YAMLNode, rule: FieldRule, path: String) {
+        guard let items = node.items else {
+            return report(.type, node, path, "`\(path)` must be a list, found \(node.kindName)")
+        }
+        if let max = rule.maxItems, items.count > max {
+            report(.itemCount, node, path, "`\(path)` may have at most \(max) items, found \(items.count)")
+        }
+        if let min = rule.minItems, items.count < min {
+            report(.itemCount, node, path, "`\(path)` needs at least \(min) item\(min == 1 ? "" : "s"), found \(items.count)")
+        }
+        let itemsHaveFields = !FieldTable.fieldNames(under: rule.path + "[]").isEmpty
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            if rule.type == .textList {
+                guard case .success(let text) = ScalarReading.text(item) else {
+                    report(.type, item, itemPath, "`\(itemPath)` must be text, found \(item.kindName)")
+                    continue
+                }
+                if let allowed = rule.allowed {
+                    checkAllowed(text, allowed: allowed, deprecated: rule.deprecatedValues, node: item, path: itemPath)
+                }
+                checkLength(text, min: rule.itemMinLength, max: rule.itemMaxLength, node: item, path: itemPath)
+            } else if itemsHaveFields {
+                checkObject(item, pattern: rule.path + "[]", path: itemPath)
+            }
+        }
+    }
+}

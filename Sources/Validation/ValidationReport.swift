@@ -1,0 +1,39 @@
+import ConfigModel
+
+/// The outcome of validating a set of files: what was found, in file order, and the totals for the summary line.
+public struct ValidationReport: Sendable {
+    public struct FileResult: Sendable {
+        public let file: String
+        public let text: String?
+        public let document: AgentDocument?
+        public let diagnostics: [Diagnostic]
+    }
+
+    public let files: [FileResult]
+
+    /// Validates each file (every problem in every file); with `strict`, warnings count as errors.
+    public init(paths: [String], strict: Bool, validator: Validator = Validator()) {
+        files = paths.map { path in
+            let (text, document, diagnostics) = validator.validate(file: path)
+            let upgraded = strict ? diagnostics.map {
+                Diagnostic(.error, $0.rule, at: $0.mark, $0.message, path: $0.path)
+            } : diagnostics
+            return FileResult(file: path, text: text, document: document, diagnostics: upgraded)
+        }
+    }
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// `3 errors, 1 warning in 2 of 40 files`, or `40 files checked, no problems`.
+    public var summary: String {
+        let total = files.count
+        let filesWord = total == 1 ? "file" : "files"
+        guard !diagnostics.isEmpty else { return "\(total) \(filesWord) checked, no problems" }
+        let affected = files.filter { !$0.diagnostics.isEmpty }.count
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(affected) of \(total) \(filesWord)"
+    }
+}
