@@ -30,7 +30,7 @@ public enum AgentFileFinder {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return [] }
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = base + "/" + name
+            let path = base == "." ? name : base + "/" + name
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue { files += walk(path) } else if isAgentFile(name) { files.append(path) }
