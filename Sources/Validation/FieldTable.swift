@@ -52,3 +52,26 @@ public enum FieldTable {
         return String(path[..<dot])
     }
 }
+
+extension FieldTable {
+    /// The values the API fills in for fields left unset, parsed once from the generated table.
+    public static let serverDefaults: JSONObject = {
+        (try? JSONParser.parse(serverDefaultsJSON))?.objectValue ?? JSONObject()
+    }()
+
+    /// The default at a path of keys, from the field table or the server defaults.
+    public static func defaultValue(at keys: [String]) -> JSONValue? {
+        var pattern = ""
+        for key in keys { pattern = childPattern(pattern, key: key) }
+        if let value = byPath[pattern]?.defaultValue { return value }
+        var node: JSONValue? = .object(serverDefaults)
+        for key in keys { node = node?[key] }
+        return node
+    }
+
+    /// The order fields appear in the reference, for writing files people read in a familiar order.
+    public static func order(of pattern: String) -> Int? { orderByPath[pattern] }
+
+    private static let orderByPath: [String: Int] = Dictionary(all.enumerated().map { ($0.element.path, $0.offset) },
+                                                               uniquingKeysWith: { a, _ in a })
+}

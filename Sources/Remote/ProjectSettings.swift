@@ -1,0 +1,67 @@
+import ConfigModel
+import Foundation
+
+/// `agentctl.yaml`: the project's environments and where agent files live. It names the variable that holds each
+/// environment's key, never the key itself.
+public struct ProjectSettings: Decodable, Sendable {
+    public struct Environment: Decodable, Sendable {
+        public var base_url: String?
+        public var api_key_env: String?
+        public var api_key_file: String?
+    }
+
+    public var default_environment: String?
+    public var environments: [String: Environment]?
+    public var agents_dir: String?
+
+    public static let fileName = "agentctl.yaml"
+    public static let implicitEnvironment = "default"
+
+    public init() {}
+
+    /// The settings in `directory`, or the defaults when the project has no `agentctl.yaml`.
+    public static func load(directory: String = ".") throws(LocatedError) -> ProjectSettings {
+        let path = directory == "." ? fileName : directory + "/" + fileName
+        guard FileManager.default.fileExists(atPath: path) else { return ProjectSettings() }
+        let root = try YAMLReader().read(try AgentDocument.readBytes(path: path), file: path)
+        do {
+            return try NodeDecoder().decode(ProjectSettings.self, from: root)
+        } catch let error as LocatedError {
+            throw error
+        } catch {
+            throw LocatedError("\(error)", at: root.mark)
+        }
+    }
+
+    public var agentsDirectory: String { agents_dir ?? "agents" }
+
+    /// The environment to use: the one named, else the default, else the only one, else the implicit `default`.
+    public func environmentName(_ requested: String?) throws(SettingsError) -> String {
+        let names = (environments ?? [:]).keys.sorted()
+        if let requested {
+            guard names.contains(requested) || (names.isEmpty && requested == Self.implicitEnvironment) else {
+                throw SettingsError("no environment `\(requested)` in \(Self.fileName)"
+                    + (names.isEmpty ? " (it defines none)" : "; known: \(names.joined(separator: ", "))"))
+            }
+            return requested
+        }
+        if let name = default_environment {
+            guard names.contains(name) else {
+                throw SettingsError("default_environment `\(name)` is not defined under environments in \(Self.fileName)")
+            }
+            return name
+        }
+        if names.count == 1 { return names[0] }
+        if names.isEmpty { return Self.implicitEnvironment }
+        throw SettingsError("\(Self.fileName) defines several environments (\(names.joined(separator: ", "))); choose one with --env")
+    }
+
+    public func environment(_ name: String) -> Environment {
+        environments?[name] ?? Environment()
+    }
+}
+
+public struct SettingsError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
