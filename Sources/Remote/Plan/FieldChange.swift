@@ -1,0 +1,89 @@
+import ConfigModel
+
+/// One field whose value differs between an agent file and its live agent, and who changed it.
+public struct FieldChange: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// A field of an agent that does not exist yet.
+        case create
+        /// You changed it in the file (or nothing is known of the last sync).
+        case change
+        /// Someone changed the live agent since the last sync; the file still has the synced value.
+        case drift
+        /// Both the file and the live agent changed it since the last sync.
+        case conflict
+    }
+
+    public let path: [String]
+    public let before: JSONValue?
+    public let after: JSONValue
+    public let kind: Kind
+
+    public var dottedPath: String { path.joined(separator: ".") }
+}
+
+/// An agent file set against its live agent: what a push would send, and what it would overwrite.
+public struct AgentComparison: Sendable {
+    public let file: String
+    public let agentID: String?
+    public let changes: [FieldChange]
+    public let unchangedCount: Int
+
+    public var isCreate: Bool { agentID == nil }
+    public var hasChanges: Bool { isCreate || !changes.isEmpty }
+    /// Changes a push would make to the live agent (drift is not sent: the file agrees with the last sync).
+    public var outgoing: [FieldChange] { changes.filter { $0.kind != .drift } }
+    /// Fields where pushing would overwrite someone else's edit on the live agent.
+    public var overwrites: [FieldChange] { changes.filter { $0.kind == .drift || $0.kind == .conflict } }
+
+    /// Compares only what the file states (PATCH keeps the rest); numbers by value; a live value missing from
+    /// the response counts as the field's documented default.
+    public init(file: String, local: JSONObject, remote: JSONObject?, base: JSONObject?, agentID: String?) {
+        self.file = file
+        self.agentID = agentID
+        var changes: [FieldChange] = []
+        var unchanged = 0
+        for (path, value) in Self.leaves(of: local) {
+            guard let remote else {
+                changes.append(FieldChange(path: path, before: nil, after: value, kind: .create))
+                continue
+            }
+            let live = Self.value(at: path, in: remote) ?? FieldDefaults.value(at: path)
+            if live == value {
+                unchanged += 1
+                continue
+            }
+            let synced = base.flatMap { Self.value(at: path, in: $0) }
+            // Without a synced value (never synced, or a field newly added to the file) the file's value is the change.
+            let kind: FieldChange.Kind
+            if synced == nil || synced == live {
+                kind = .change
+            } else if synced == value {
+                kind = .drift
+            } else {
+                kind = .conflict
+            }
+            changes.append(FieldChange(path: path, before: live, after: value, kind: kind))
+        }
+        self.changes = changes
+        self.unchangedCount = unchanged
+    }
+
+    /// Scalars and lists are leaves; objects are walked (an empty object is a leaf, so setting `{}` is seen).
+    static func leaves(of object: JSONObject, prefix: [String] = []) -> [([String], JSONValue)] {
+        var result: [([String], JSONValue)] = []
+        for (key, value) in object {
+            if case .object(let child) = value, !child.isEmpty {
+                result += leaves(of: child, prefix: prefix + [key])
+            } else {
+                result.append((prefix + [key], value))
+            }
+        }
+        return result
+    }
+
+    static func value(at path: [String], in object: JSONObject) -> JSONValue? {
+        var node: JSONValue? = .object(object)
+        for key in path { node = node?[key] }
+        return node
+    }
+}
