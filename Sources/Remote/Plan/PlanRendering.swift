@@ -1,4 +1,5 @@
 import ConfigModel
+import Validation
 
 /// Shows what a push would do, in the layout people know from `terraform plan`, or as JSON for CI bots.
 public enum PlanRendering {
@@ -10,7 +11,7 @@ public enum PlanRendering {
     }
 
     public static func text(_ comparisons: [AgentComparison], environment: String, showSecrets: Bool, colour: Bool) -> String {
-        let style = PlanStyle(enabled: colour)
+        let style = TextStyle(enabled: colour)
         var out = ""
         for comparison in comparisons where comparison.hasChanges {
             if comparison.isCreate {
@@ -29,7 +30,7 @@ public enum PlanRendering {
         return out + summary(comparisons) + "\n"
     }
 
-    private static func line(_ change: FieldChange, showSecrets: Bool, style: PlanStyle) -> String {
+    private static func line(_ change: FieldChange, showSecrets: Bool, style: TextStyle) -> String {
         let secret = !showSecrets && SecretMask.isSecret(change.path)
         let after = secret ? SecretMask.mask : inline(change.after)
         let before = secret ? SecretMask.mask : change.before.map(inline) ?? "(unset)"
@@ -79,13 +80,4 @@ public enum PlanRendering {
         }
         return JSONText.encode(.array(items), pretty: true) + "\n"
     }
-}
-
-/// ANSI colour for plans; a no-op when colour is off.
-struct PlanStyle {
-    let enabled: Bool
-    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    func green(_ text: String) -> String { wrap("32", text) }
-    func yellow(_ text: String) -> String { wrap("33", text) }
-    func red(_ text: String) -> String { wrap("31", text) }
 }
