@@ -38,7 +38,7 @@ public enum PlanRendering {
         switch change.kind {
         case .create: return "    " + style.green("+ \(change.dottedPath): \(after)") + "\n"
         case .change: note = ""
-        case .drift: note = "  " + style.red("[drift: changed on the live agent since the last sync; a push would revert it]")
+        case .drift: note = "  " + style.red("[drift: changed on the live agent since the last sync; push keeps it, push --force reverts it]")
         case .conflict: note = "  " + style.red("[conflict: changed in the file and on the live agent since the last sync]")
         }
         if !secret, case .string(let old)? = change.before, case .string(let new) = change.after,

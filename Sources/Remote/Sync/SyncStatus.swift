@@ -1,0 +1,27 @@
+/// Where an agent file stands against its live agent, in the words `agentctl status` prints.
+public struct SyncStatus: Sendable {
+    public static let inSync = "in sync"
+
+    public let file: String
+    public let agentID: String?
+    public let label: String
+
+    public init(plan: PlannedAgent) {
+        file = plan.file
+        agentID = plan.agentID
+        let kinds = Set(plan.comparison.changes.map(\.kind))
+        if plan.comparison.isCreate {
+            label = "not yet created"
+        } else if kinds.contains(.conflict) {
+            label = "conflict"
+        } else if kinds.contains(.drift) && kinds.contains(.change) {
+            label = "local changes, remote drift"
+        } else if kinds.contains(.drift) {
+            label = "remote drift"
+        } else if kinds.contains(.change) {
+            label = "local changes"
+        } else {
+            label = Self.inSync
+        }
+    }
+}

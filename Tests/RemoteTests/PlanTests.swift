@@ -1,0 +1,88 @@
+import ConfigModel
+@testable import Remote
+import XCTest
+
+final class PlanTests: XCTestCase {
+    private func object(_ text: String) -> JSONObject { try! JSONParser.parse(text).objectValue! }
+
+    func testOnlyStatedFieldsAreComparedAndNumbersByValue() {
+        let local = object(#"{"name":"Desk","conversation_config":{"turn":{"turn_timeout":7.0,"turn_eagerness":"eager"}}}"#)
+        let remote = object(#"{"name":"Desk","agent_id":"a1","conversation_config":{"turn":{"turn_timeout":7,"turn_eagerness":"normal","mode":"turn"},"tts":{"speed":1.0}}}"#)
+        let comparison = AgentComparison(file: "a.yaml", local: local, remote: remote, base: nil, agentID: "a1")
+        XCTAssertEqual(comparison.changes.map(\.dottedPath), ["conversation_config.turn.turn_eagerness"])
+        XCTAssertEqual(comparison.changes.first?.before, .string("normal"))
+        XCTAssertEqual(comparison.unchangedCount, 2)
+    }
+
+    func testMissingLiveValueCountsAsTheDefault() {
+        let local = object(#"{"conversation_config":{"turn":{"turn_timeout":7,"soft_timeout_config":{"timeout_seconds":-1}}}}"#)
+        let comparison = AgentComparison(file: "a.yaml", local: local, remote: JSONObject(), base: nil, agentID: "a1")
+        XCTAssertEqual(comparison.changes, [])
+    }
+
+    func testThreeWayKinds() {
+        let base = object(#"{"conversation_config":{"turn":{"turn_timeout":7,"turn_eagerness":"normal","silence_end_call_timeout":30,"initial_wait_time":2}}}"#)
+        let local = object(#"{"conversation_config":{"turn":{"turn_timeout":10,"turn_eagerness":"normal","silence_end_call_timeout":40,"initial_wait_time":3}}}"#)
+        let remote = object(#"{"conversation_config":{"turn":{"turn_timeout":7,"turn_eagerness":"eager","silence_end_call_timeout":50,"initial_wait_time":3}}}"#)
+        let comparison = AgentComparison(file: "a.yaml", local: local, remote: remote, base: base, agentID: "a1")
+        let kinds = Dictionary(uniqueKeysWithValues: comparison.changes.map { ($0.path.last!, $0.kind) })
+        XCTAssertEqual(kinds, ["turn_timeout": .change, "turn_eagerness": .drift, "silence_end_call_timeout": .conflict])
+        XCTAssertEqual(comparison.unchangedCount, 1, "both sides made the same change to initial_wait_time")
+        XCTAssertEqual(comparison.outgoing.map(\.dottedPath), ["conversation_config.turn.turn_timeout", "conversation_config.turn.silence_end_call_timeout"])
+    }
+
+    func testPatchCarriesOnlyChangedFieldsNested() {
+        let local = object(#"{"name":"Desk","conversation_config":{"turn":{"turn_timeout":10,"turn_eagerness":"eager"},"agent":{"first_message":"Hi"}}}"#)
+        let remote = object(#"{"name":"Desk","conversation_config":{"turn":{"turn_timeout":7,"turn_eagerness":"eager"},"agent":{"first_message":"Hi"}}}"#)
+        let comparison = AgentComparison(file: "a.yaml", local: local, remote: remote, base: nil, agentID: "a1")
+        XCTAssertEqual(JSONText.encode(.object(PatchBody.make(comparison.outgoing))), #"{"conversation_config":{"turn":{"turn_timeout":10}}}"#)
+    }
+
+    func testReadBackFindsDroppedAndRewrittenFields() {
+        let sent = object(#"{"conversation_config":{"turn":{"turn_timeout":10,"future_field":true},"tts":{"speed":1.1}}}"#)
+        let stored = object(#"{"conversation_config":{"turn":{"turn_timeout":10.0},"tts":{"speed":1.0}}}"#)
+        let missing = PatchBody.notStored(sent: sent, readBack: stored)
+        XCTAssertEqual(missing.map { $0.path.joined(separator: ".") }, ["conversation_config.turn.future_field", "conversation_config.tts.speed"])
+    }
+
+    func testSecretsAreMaskedUnlessAsked() {
+        let local = object(#"{"conversation_config":{"agent":{"prompt":{"custom_llm":{"api_key":{"secret_id":"new"},"request_headers":{"Authorization":"Bearer x"}}}}}}"#)
+        let remote = object(#"{"conversation_config":{"agent":{"prompt":{"custom_llm":{"api_key":{"secret_id":"old"}}}}}}"#)
+        let comparison = AgentComparison(file: "a.yaml", local: local, remote: remote, base: nil, agentID: "a1")
+        let masked = PlanRendering.text([comparison], environment: "staging", showSecrets: false, colour: false)
+        XCTAssertFalse(masked.contains("Bearer"))
+        XCTAssertFalse(masked.contains("\"new\""))
+        XCTAssertTrue(masked.contains(SecretMask.mask))
+        let shown = PlanRendering.text([comparison], environment: "staging", showSecrets: true, colour: false)
+        XCTAssertTrue(shown.contains("Bearer x"))
+        XCTAssertFalse(PlanRendering.json([comparison], environment: "staging", showSecrets: false).contains("Bearer"))
+    }
+
+    func testLineDiff() {
+        XCTAssertEqual(LineDiff.lines("a\nb\nc\n", "a\nx\nc\n"), [.same("a"), .removed("b"), .added("x"), .same("c")])
+        XCTAssertEqual(LineDiff.lines("", "a\n"), [.added("a")])
+    }
+
+    /// The text and JSON plans are pinned by golden files; AGENTCTL_RECORD_GOLDEN=1 re-records them.
+    func testPlanGolden() throws {
+        let base = object(#"{"name":"Support desk","conversation_config":{"agent":{"prompt":{"prompt":"You are Nova.\nBe brief.\nAsk for the model number.\n"}},"turn":{"turn_timeout":7,"turn_eagerness":"normal","silence_end_call_timeout":30}}}"#)
+        let local = object(#"{"name":"Support desk","conversation_config":{"agent":{"prompt":{"prompt":"You are Nova.\nBe brief and kind.\nAsk for the model number.\n"}},"turn":{"turn_timeout":10,"turn_eagerness":"normal","silence_end_call_timeout":40}}}"#)
+        let remote = object(#"{"name":"Support desk","conversation_config":{"agent":{"prompt":{"prompt":"You are Nova.\nBe brief.\nAsk for the model number.\n"}},"turn":{"turn_timeout":7,"turn_eagerness":"eager","silence_end_call_timeout":45}}}"#)
+        let changed = AgentComparison(file: "agents/support-desk.yaml", local: local, remote: remote, base: base, agentID: "agent_1")
+        let created = AgentComparison(file: "agents/new.yaml", local: object(#"{"name":"New","conversation_config":{"turn":{"turn_timeout":12}}}"#),
+                                      remote: nil, base: nil, agentID: nil)
+        let same = AgentComparison(file: "agents/same.yaml", local: object(#"{"name":"Same"}"#), remote: object(#"{"name":"Same"}"#),
+                                   base: nil, agentID: "agent_2")
+        try assertGolden(PlanRendering.text([changed, created, same], environment: "staging", showSecrets: false, colour: false), "plan.txt")
+        try assertGolden(PlanRendering.json([changed, created, same], environment: "staging", showSecrets: false), "plan.json")
+    }
+
+    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: url)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(actual, expected, "golden \(name) differs; rerun with AGENTCTL_RECORD_GOLDEN=1 if intended", file: file, line: line)
+    }
+}
