@@ -27,10 +27,10 @@ extension CallEngine {
         let readyAt = max(now + config.ttsLatency, pending.earliestAudio)
         switch pending.generation.purpose {
         case .reply:
-            let duration = pending.generation.line.map { agentDurations[$0] } ?? config.placeholderReplyDuration
+            let duration = pending.generation.line.map { script.agentDurations[$0] } ?? config.placeholderReplyDuration
             enqueue(.reply(line: pending.generation.line), readyAt: readyAt, duration: duration)
         case .reEngagement:
-            let duration = pending.generation.line.map { agentDurations[$0] } ?? config.placeholderReEngagementDuration
+            let duration = pending.generation.line.map { script.agentDurations[$0] } ?? config.placeholderReEngagementDuration
             enqueue(.reEngagement(line: pending.generation.line), readyAt: readyAt, duration: duration)
         }
     }

@@ -6,7 +6,7 @@ extension CallEngine {
             throw diagnostic(at: line, "the user is still saying line \(lines[current.line].line) until \(until) s; a user line must start after the previous one ends")
         }
         setTimer(.silenceEndCall, Seconds.never)
-        setTimer(.userSpeechEnd, now + userDurations[line])
+        setTimer(.userSpeechEnd, now + script.userDurations[line])
         emit(.userSpeechStart(line: line))
         if speaking != nil || queue.first?.speech == .firstMessage {
             guard interruptAgent(line: line) else { return }
@@ -36,7 +36,7 @@ extension CallEngine {
             utterance = (line, carry ? .carried : .ignored)
             return false
         }
-        if ignoreTermLines[line] {
+        if script.isIgnoreTerm[line] {
             emit(.interruptionIgnored(line: line, reason: .ignoreTerm, carried: false))
             utterance = (line, .ignored)
             return false

@@ -34,11 +34,7 @@ struct CallEngine<Sink: EventSink> {
     static var eventLimit: Int { 1_000_000 }
 
     let config: CallConfig
-    let file: String
-    var lines: [ScriptLine]
-    var userDurations: [Microseconds]
-    var agentDurations: [Microseconds]
-    var ignoreTermLines: [Bool]
+    var script: PreparedScript
     var sink: Sink
     var latency: LatencySource
     /// Interactive sessions pause instead of ending when the script runs out.
@@ -73,39 +69,22 @@ struct CallEngine<Sink: EventSink> {
     var agentIdleSince: Microseconds?
     var closing = false
 
-    init(config: CallConfig, script: Script, sink: Sink, latency: LatencySource) {
+    init(config: CallConfig, script: PreparedScript, sink: Sink, latency: LatencySource) {
         self.config = config
-        self.file = script.file
-        self.lines = []
-        self.userDurations = []
-        self.agentDurations = []
-        self.ignoreTermLines = []
-        self.eventStart = []
-        self.reserved = []
+        self.script = script
         self.sink = sink
         self.latency = latency
-        for line in script.lines { append(line) }
+        eventStart = [Microseconds](repeating: Seconds.never, count: script.lines.count)
+        reserved = [Bool](repeating: false, count: script.lines.count)
         start()
     }
 
+    var lines: [ScriptLine] { script.lines }
+    var file: String { script.file }
+
     /// Adds a script line at the end (the interactive mode feeds lines one at a time).
     mutating func append(_ line: ScriptLine) {
-        lines.append(line)
-        let words = Double(SpokenText.wordCount(line.text))
-        switch line.kind {
-        case .user(let text, _):
-            userDurations.append(Seconds.microseconds(words / config.userWordsPerSecond))
-            agentDurations.append(0)
-            ignoreTermLines.append(config.ignoreTerms.contains(SpokenText.normalizedTerm(text)))
-        case .agent:
-            userDurations.append(0)
-            agentDurations.append(Seconds.microseconds(words / config.agentWordsPerSecond))
-            ignoreTermLines.append(false)
-        case .silence:
-            userDurations.append(0)
-            agentDurations.append(0)
-            ignoreTermLines.append(false)
-        }
+        script.append(line, config: config)
         eventStart.append(Seconds.never)
         reserved.append(false)
     }

@@ -9,6 +9,8 @@ enum JSONValue {
     case object([(String, JSONValue)])
 
     static func seconds(_ value: Microseconds) -> JSONValue { .number(Seconds.shortest(value)) }
+    /// A share given in millionths, such as 0.0123.
+    static func fraction(millionths value: Microseconds) -> JSONValue { .number(Seconds.shortest(value)) }
     static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// Integral doubles print without a fraction (`7`); others use Swift's shortest round-trip form.

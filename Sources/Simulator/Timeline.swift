@@ -45,7 +45,7 @@ public enum Simulation {
     /// Throws `SimulatorError` for settings it cannot run, `Diagnostic` for a script line that cannot happen.
     public static func run(settings: SimulationSettings, script: Script, assumptions: Assumptions = Assumptions()) throws -> Timeline {
         let config = try CallConfig(settings: settings, assumptions: assumptions)
-        var engine = CallEngine(config: config, script: script, sink: EventRecorder(),
+        var engine = CallEngine(config: config, script: PreparedScript(script, config: config), sink: EventRecorder(),
                                 latency: .script(defaultLatency: config.defaultLLMLatency))
         try engine.run()
         return Timeline(settings: settings, assumptions: assumptions, script: script, events: engine.sink.events)
