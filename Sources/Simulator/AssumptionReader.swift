@@ -12,8 +12,7 @@ public enum AssumptionReader {
     public static func apply(fileContents: String, path: String, to assumptions: inout Assumptions) throws(Diagnostics) {
         var problems: [Diagnostic] = []
         var updated = assumptions
-        for (number, line) in fileContents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.hasSuffix("\r") ? line.dropLast() : line
+        for (number, text) in fileContents.fileLines.enumerated() {
             let content = text.drop { $0 == " " || $0 == "\t" }
             if content.isEmpty || content.hasPrefix("#") { continue }
             let indent = text.count - content.count
@@ -39,13 +38,13 @@ public enum AssumptionReader {
         guard let equals = trimmed.firstIndex(of: "=") else {
             return .failure(Problem(offset: 0, message: "expected name=value"))
         }
-        let rawName = String(trimmed[..<equals]).trimmingSpaces
+        let rawName = String(trimmed[..<equals]).trimmingCharacters
         guard let name = AssumptionName(rawValue: rawName) else {
             let known = AssumptionName.allCases.map(\.rawValue).joined(separator: ", ")
             return .failure(Problem(offset: 0, message: "unknown assumption '\(rawName)'; known assumptions: \(known)"))
         }
         let valueStart = trimmed.index(after: equals)
-        let rawValue = String(trimmed[valueStart...]).trimmingSpaces
+        let rawValue = String(trimmed[valueStart...]).trimmingCharacters
         let offset = trimmed.distance(from: trimmed.startIndex, to: valueStart)
             + trimmed[valueStart...].prefix { $0 == " " || $0 == "\t" }.count
         let unit = Assumption.catalog.first { $0.name == name }!.unit
@@ -69,8 +68,3 @@ extension Assumption.Unit {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-}

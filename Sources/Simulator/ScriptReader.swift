@@ -4,10 +4,8 @@ public enum ScriptReader {
     public static func read(_ text: String, file: String) throws(Diagnostics) -> Script {
         var lines: [ScriptLine] = []
         var problems: [Diagnostic] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var characters = Array(rawLine)
-            if characters.last == "\r" { characters.removeLast() }
-            switch parseLine(withoutComment(characters), number: index + 1) {
+        for (index, rawLine) in text.fileLines.enumerated() {
+            switch parseLine(withoutComment(Array(rawLine)), number: index + 1) {
             case .none: continue
             case .some(.success(let line)): lines.append(line)
             case .some(.failure(let problem)):
@@ -164,6 +162,11 @@ struct LineCursor {
 }
 
 extension String {
+    /// Lines split at LF or CRLF (a single Character in Swift, so splitting at "\n" alone would miss it).
+    var fileLines: [Substring] {
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     var trimmingCharacters: String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
