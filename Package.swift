@@ -34,6 +34,9 @@ let package = Package(
             name: "agentctl-emulator",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
+        .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
+                          exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
         .testTarget(name: "RemoteTests", dependencies: ["Remote"]),
