@@ -67,7 +67,6 @@ struct CallEngine<Sink: EventSink> {
     var queue: [QueuedSpeech] = []
     var speaking: AgentSpeech?
     var agentIdleSince: Microseconds?
-    var closing = false
 
     init(config: CallConfig, script: PreparedScript, sink: Sink, latency: LatencySource) {
         self.config = config
@@ -189,7 +188,6 @@ struct CallEngine<Sink: EventSink> {
         }
         cutOffSpeech()
         cancelPendingAgentOutput()
-        closing = true
         agentIdleSince = nil
         enqueue(.maxDurationMessage, readyAt: now + config.ttsLatency, duration: duration)
     }

@@ -57,11 +57,12 @@ extension Assumptions {
         .object(entries.map { ($0.assumption.name.rawValue, .seconds($0.value)) })
     }
 
-    /// `name = value unit`, marked when the user set it.
+    /// `name = value unit  (meaning)`, marked `[set]` when the user set it.
     var listing: [String] {
         entries.map { entry in
             let unit = entry.assumption.unit == .seconds ? " s" : " " + entry.assumption.unit.rawValue
-            return "\(entry.assumption.name.rawValue) = \(Seconds.shortest(entry.value))\(unit)\(entry.isOverridden ? " (set)" : "")"
+            let value = "\(entry.assumption.name.rawValue) = \(Seconds.shortest(entry.value))\(unit)"
+            return TimelineTextRenderer.pad(value, 44) + "  " + entry.assumption.meaning + (entry.isOverridden ? " [set]" : "")
         }
     }
 }

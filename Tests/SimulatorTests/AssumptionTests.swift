@@ -54,7 +54,7 @@ final class AssumptionTests: XCTestCase {
         settings.agent.first_message = "Hello."
         let timeline = try Simulation.run(settings: settings, script: Script(file: "x.sim", lines: []), assumptions: assumptions)
         XCTAssertEqual(timeline.events.first?.t, 200_000)
-        XCTAssertTrue(TimelineTextRenderer.render(timeline).contains("\n  tts_latency.eleven_flash_v2 = 0.2 s (set)\n"))
+        XCTAssertTrue(TimelineTextRenderer.render(timeline).contains("\n  tts_latency.eleven_flash_v2 = 0.2 s           text -> first audio, eleven_flash_v2 [set]\n"))
         XCTAssertTrue(TimelineJSONRenderer.render(timeline).contains("\"assumptions_set\": [\"tts_latency.eleven_flash_v2\"]"))
     }
 
