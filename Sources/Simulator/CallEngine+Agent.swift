@@ -43,7 +43,7 @@ extension CallEngine {
         generation = pending
         emit(.softTimeout(number: number))
         let readyAt = max(now + config.fillerGenerationLatency + config.ttsLatency, pending.earliestAudio)
-        enqueue(.filler(number: number), readyAt: readyAt, duration: config.fillerDurations[number - 1])
+        enqueue(.filler(number: number), readyAt: readyAt, duration: config.fillerDuration(number: number))
         if number < config.maxFillers {
             setTimer(.softTimeout, pending.requestAt + Microseconds(number + 1) * config.softTimeout)
         }

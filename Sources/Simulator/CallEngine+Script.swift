@@ -24,6 +24,9 @@ extension CallEngine {
         }
         switch lines[next].kind {
         case .user(_, .after(let offset)):
+            if anchor + offset < now {
+                throw diagnostic(at: next, "this line starts at \(Seconds.format(anchor + offset, decimals: 2)) s, but the call is already at \(Seconds.format(now, decimals: 2)) s")
+            }
             setTimer(.nextLine, anchor + offset)
         case .user(_, .at(let time)):
             if time < anchor {

@@ -109,6 +109,9 @@ struct CallEngine<Sink: EventSink> {
                 return
             }
             guard let timer = earliestTimer() else { throw stalled() }
+            guard timers[timer.rawValue] <= Seconds.horizon else {
+                throw Diagnostic(file: file, line: 1, column: 1, message: "the call would run past \(Seconds.horizon / 1_000_000) s; check the script's times and the settings")
+            }
             now = timers[timer.rawValue]
             timers[timer.rawValue] = Seconds.never
             try fire(timer)
@@ -200,7 +203,7 @@ enum LatencySource {
 
     mutating func next(scripted: Microseconds?) -> Microseconds {
         switch self {
-        case .script(let defaultLatency): return scripted ?? defaultLatency
+        case .script(let defaultLatency): return max(0, scripted ?? defaultLatency)
         case .sampled(var sampler):
             let value = sampler.next()
             self = .sampled(sampler)

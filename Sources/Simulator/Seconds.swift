@@ -6,9 +6,14 @@ public enum Seconds {
     /// The value a timer holds when it is not running.
     static let never: Microseconds = .max
 
-    /// Seconds (possibly fractional) from the settings to microseconds, rounded to the nearest one.
+    /// No simulated moment lies beyond this (about 31 years), which keeps every sum of times far from overflow.
+    static let horizon: Microseconds = 1_000_000_000_000_000
+
+    /// Seconds (possibly fractional) to microseconds, rounded to the nearest one and kept within the horizon.
     public static func microseconds(_ seconds: Double) -> Microseconds {
-        Microseconds((seconds * 1_000_000).rounded())
+        let scaled = (seconds * 1_000_000).rounded()
+        guard scaled.isFinite else { return scaled < 0 ? -horizon : horizon }
+        return Microseconds(min(max(scaled, -Double(horizon)), Double(horizon)))
     }
 
     /// Parses a plain decimal such as `4.5` or `20` exactly; nil for anything else (signs, exponents, > 6 decimals).
@@ -53,5 +58,5 @@ public enum Seconds {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
 }
