@@ -12,8 +12,7 @@ extension CallEngine {
         let latency = self.latency.next(scripted: scripted)
         emit(.llmRequest(generation, latency: latency))
         let fillersAllowed = !(config.fillersNeedUserMessage && !userHasSpoken)
-        self.generation = PendingGeneration(generation: generation, requestAt: now, earliestAudio: earliestAudio,
-                                            fillersAllowed: fillersAllowed)
+        self.generation = PendingGeneration(generation: generation, requestAt: now, earliestAudio: earliestAudio)
         setTimer(.llmResponse, now + latency)
         let softTimeout = config.softTimeout
         setTimer(.softTimeout, fillersAllowed && softTimeout != Seconds.never ? now + softTimeout : Seconds.never)

@@ -22,7 +22,6 @@ struct CallEngine<Sink: EventSink> {
         /// Audio may not start before the agent has taken the turn (matters for speculative turns).
         let earliestAudio: Microseconds
         var fillers = 0
-        let fillersAllowed: Bool
     }
 
     struct QueuedSpeech {
