@@ -1,0 +1,72 @@
+/// What a call came to: per user turn the response gap and fillers, plus re-engagements, interruptions and the ending.
+public struct CallSummary: Equatable, Sendable, EventSink {
+    public struct Turn: Equatable, Sendable {
+        public let number: Int
+        /// When the user stopped speaking (the last time, if the turn was resumed).
+        public var userStoppedAt: Microseconds
+        /// The first agent audio after that: a filler or the reply.
+        public var firstAudioAt: Microseconds?
+        public var replyAt: Microseconds?
+        public var fillers = 0
+
+        /// User stops -> first agent audio.
+        public var responseGap: Microseconds? { firstAudioAt.map { $0 - userStoppedAt } }
+    }
+
+    public private(set) var turns: [Turn] = []
+    public private(set) var reEngagements = 0
+    /// Fillers spoken while a re-engagement was being generated.
+    public private(set) var reEngagementFillers = 0
+    public private(set) var interruptions = 0
+    public private(set) var ignoredInterruptions = 0
+    public private(set) var endReason: CallEndReason?
+    public private(set) var endedAt: Microseconds = 0
+    private var awaitingReply: Int?
+
+    public init() {}
+
+    public init(events: [TimelineEvent]) {
+        for event in events { record(event) }
+    }
+
+    public mutating func record(_ event: TimelineEvent) {
+        switch event.kind {
+        case .userTurnEnd(let number, let stoppedAt, _):
+            if let last = turns.indices.last, turns[last].number == number {
+                turns[last].userStoppedAt = stoppedAt
+                turns[last].firstAudioAt = nil
+            } else {
+                turns.append(Turn(number: number, userStoppedAt: stoppedAt))
+            }
+            awaitingReply = turns.count - 1
+        case .agentSpeechStart(let speech):
+            guard let index = awaitingReply else { return }
+            if turns[index].firstAudioAt == nil { turns[index].firstAudioAt = event.t }
+            if case .reply = speech {
+                turns[index].replyAt = event.t
+                awaitingReply = nil
+            }
+        case .softTimeout:
+            if let index = awaitingReply { turns[index].fillers += 1 } else { reEngagementFillers += 1 }
+        case .turnTimeout: reEngagements += 1
+        case .interruption: interruptions += 1
+        case .interruptionIgnored: ignoredInterruptions += 1
+        case .callEnd(let reason):
+            endReason = reason
+            endedAt = event.t
+        default: break
+        }
+    }
+
+    /// Clears the summary for the next call, keeping its storage (Monte Carlo runs reuse one).
+    mutating func reset() {
+        turns.removeAll(keepingCapacity: true)
+        reEngagements = 0
+        reEngagementFillers = 0
+        interruptions = 0
+        ignoredInterruptions = 0
+        endReason = nil
+        endedAt = 0
+        awaitingReply = nil
+    }
+}

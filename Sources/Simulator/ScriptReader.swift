@@ -1,0 +1,173 @@
+/// Reads the script text format: `user: ...`, `user +0.5: ...`, `user @42: ...`, `agent 4.5: ...`, `silence 20`.
+public enum ScriptReader {
+    /// Parses a whole script; every bad line is reported, each at its line and column.
+    public static func read(_ text: String, file: String) throws(Diagnostics) -> Script {
+        var lines: [ScriptLine] = []
+        var problems: [Diagnostic] = []
+        for (index, rawLine) in text.fileLines.enumerated() {
+            switch parseLine(withoutComment(Array(rawLine)), number: index + 1) {
+            case .none: continue
+            case .some(.success(let line)): lines.append(line)
+            case .some(.failure(let problem)):
+                problems.append(Diagnostic(file: file, line: index + 1, column: problem.column, message: problem.message))
+            }
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return Script(file: file, lines: lines)
+    }
+
+    /// Parses one line typed in the interactive mode; nil for a blank or comment line.
+    public static func readLine(_ text: String, number: Int, file: String) throws(Diagnostic) -> ScriptLine? {
+        switch parseLine(withoutComment(Array(text)), number: number) {
+        case .none: return nil
+        case .some(.success(let line)): return line
+        case .some(.failure(let problem)):
+            throw Diagnostic(file: file, line: number, column: problem.column, message: problem.message)
+        }
+    }
+
+    struct Problem: Error {
+        let column: Int
+        let message: String
+    }
+
+    /// A comment is a `#` at the start of a word followed by a space or the line end, so `#123` stays text.
+    static func withoutComment(_ characters: [Character]) -> [Character] {
+        for index in characters.indices where characters[index] == "#" {
+            let startsWord = index == 0 || characters[index - 1].isWhitespace
+            let endsWord = index + 1 == characters.count || characters[index + 1].isWhitespace
+            if startsWord && endsWord { return Array(characters[..<index]) }
+        }
+        return characters
+    }
+
+    static func parseLine(_ characters: [Character], number: Int) -> Result<ScriptLine, Problem>? {
+        var cursor = LineCursor(characters)
+        cursor.skipSpaces()
+        if cursor.atEnd { return nil }
+        let keywordColumn = cursor.column
+        let keyword = cursor.word()
+        switch keyword {
+        case "user": return parseUser(&cursor, number: number, keywordColumn: keywordColumn)
+        case "agent": return parseAgent(&cursor, number: number, keywordColumn: keywordColumn)
+        case "silence": return parseSilence(&cursor, number: number, keywordColumn: keywordColumn)
+        default:
+            let found = keyword.isEmpty ? String(cursor.peek ?? " ") : keyword
+            return .failure(Problem(column: keywordColumn,
+                                    message: "expected 'user', 'agent' or 'silence' at the start of the line, found '\(found)'"))
+        }
+    }
+
+    static func parseUser(_ cursor: inout LineCursor, number: Int, keywordColumn: Int) -> Result<ScriptLine, Problem> {
+        cursor.skipSpaces()
+        var timing = ScriptLine.UserTiming.whenFloorIsFree
+        var column = keywordColumn
+        if let sign = cursor.peek, sign == "+" || sign == "@" {
+            column = cursor.column
+            cursor.advance()
+            let numberColumn = cursor.column
+            let text = cursor.number()
+            guard let seconds = Seconds.parse(Substring(text)) else {
+                return .failure(Problem(column: numberColumn, message: "expected seconds after '\(sign)' such as 0.5, found '\(text.isEmpty ? String(cursor.peek ?? " ") : text)'"))
+            }
+            timing = sign == "+" ? .after(seconds) : .at(seconds)
+            cursor.skipSpaces()
+        }
+        return utterance(&cursor, after: "user").map {
+            ScriptLine(kind: .user(text: $0, timing: timing), line: number, column: column)
+        }
+    }
+
+    static func parseAgent(_ cursor: inout LineCursor, number: Int, keywordColumn: Int) -> Result<ScriptLine, Problem> {
+        cursor.skipSpaces()
+        var latency: Microseconds?
+        if let next = cursor.peek, next != ":" {
+            let numberColumn = cursor.column
+            let text = cursor.number()
+            guard let seconds = Seconds.parse(Substring(text)) else {
+                return .failure(Problem(column: numberColumn, message: "expected the reply latency in seconds such as 1.5, or ':', found '\(text.isEmpty ? String(next) : text)'"))
+            }
+            latency = seconds
+            cursor.skipSpaces()
+        }
+        return utterance(&cursor, after: "agent").map {
+            ScriptLine(kind: .agent(text: $0, latency: latency), line: number, column: keywordColumn)
+        }
+    }
+
+    static func parseSilence(_ cursor: inout LineCursor, number: Int, keywordColumn: Int) -> Result<ScriptLine, Problem> {
+        cursor.skipSpaces()
+        let numberColumn = cursor.column
+        let text = cursor.number()
+        guard let seconds = Seconds.parse(Substring(text)) else {
+            let found = text.isEmpty ? (cursor.peek.map { String($0) } ?? "the line end") : "'\(text)'"
+            return .failure(Problem(column: numberColumn, message: "expected the silence in seconds such as 20, found \(found)"))
+        }
+        guard seconds > 0 else {
+            return .failure(Problem(column: numberColumn, message: "a silence must last more than 0 seconds"))
+        }
+        cursor.skipSpaces()
+        guard cursor.atEnd else {
+            return .failure(Problem(column: cursor.column, message: "unexpected text after the silence duration"))
+        }
+        return .success(ScriptLine(kind: .silence(duration: seconds), line: number, column: keywordColumn))
+    }
+
+    static func utterance(_ cursor: inout LineCursor, after keyword: String) -> Result<String, Problem> {
+        guard cursor.peek == ":" else {
+            let found = cursor.peek.map { "'\($0)'" } ?? "the line end"
+            return .failure(Problem(column: cursor.column, message: "expected ':' after '\(keyword)', found \(found)"))
+        }
+        cursor.advance()
+        let text = cursor.rest().trimmingCharacters
+        guard !text.isEmpty else {
+            return .failure(Problem(column: cursor.column, message: "expected what the \(keyword) says after ':'"))
+        }
+        return .success(text)
+    }
+}
+
+/// Walks one line's characters keeping the 1-based column.
+struct LineCursor {
+    private let characters: [Character]
+    private var index = 0
+
+    init(_ characters: [Character]) { self.characters = characters }
+
+    var atEnd: Bool { index >= characters.count }
+    var peek: Character? { atEnd ? nil : characters[index] }
+    var column: Int { index + 1 }
+
+    mutating func advance() { index += 1 }
+
+    mutating func skipSpaces() {
+        while let next = peek, next == " " || next == "\t" { index += 1 }
+    }
+
+    mutating func word() -> String {
+        let start = index
+        while let next = peek, next.isLetter { index += 1 }
+        return String(characters[start..<index])
+    }
+
+    /// The run of characters up to a space or ':', for number parsing and error messages.
+    mutating func number() -> String {
+        let start = index
+        while let next = peek, next != ":", next != " ", next != "\t" { index += 1 }
+        return String(characters[start..<index])
+    }
+
+    /// Everything left on the line; the cursor's column stays at its start.
+    func rest() -> String { String(characters[index...]) }
+}
+
+extension String {
+    /// Lines split at LF or CRLF (a single Character in Swift, so splitting at "\n" alone would miss it).
+    var fileLines: [Substring] {
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
+    var trimmingCharacters: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,53 @@
+/// A simulated call: its inputs and every event, in time order.
+public struct Timeline: Equatable, Sendable {
+    public let settings: SimulationSettings
+    public let assumptions: Assumptions
+    public let script: Script
+    public internal(set) var events: [TimelineEvent]
+
+    public var summary: CallSummary { CallSummary(events: events) }
+
+    /// Lines (1-based numbers) of `user` and `silence` lines the call ended before reaching.
+    public var unplayedLines: [Int] {
+        var started = Set<Int>()
+        for event in events {
+            switch event.kind {
+            case .userSpeechStart(let line), .userSilence(let line, _): started.insert(line)
+            default: continue
+            }
+        }
+        return script.lines.indices.filter { !script.lines[$0].isAgentLine && !started.contains($0) }
+            .map { script.lines[$0].line }
+    }
+
+    /// The words the agent says, and whether the simulator made them up because the script had none.
+    public func text(of speech: AgentSpeech) -> (text: String, isPlaceholder: Bool) {
+        switch speech {
+        case .firstMessage: (settings.agent.first_message, false)
+        case .reply(let line): line.map { (script.lines[$0].text, false) } ?? (SpokenText.placeholderReply, true)
+        case .reEngagement(let line): line.map { (script.lines[$0].text, false) } ?? (SpokenText.placeholderReEngagement, true)
+        case .filler(let number): (SpokenText.filler(number: number, config: settings.turn.soft_timeout_config), false)
+        case .maxDurationMessage: (settings.agent.max_conversation_duration_message, false)
+        }
+    }
+}
+
+/// Collects every event of a call in order.
+struct EventRecorder: EventSink {
+    var events: [TimelineEvent] = []
+
+    mutating func record(_ event: TimelineEvent) { events.append(event) }
+}
+
+/// Runs one simulated call of a script.
+public enum Simulation {
+    /// The whole call, from the first message to the `call_end` event.
+    /// Throws `SimulatorError` for settings it cannot run, `Diagnostic` for a script line that cannot happen.
+    public static func run(settings: SimulationSettings, script: Script, assumptions: Assumptions = Assumptions()) throws -> Timeline {
+        let config = try CallConfig(settings: settings, assumptions: assumptions)
+        var engine = CallEngine(config: config, script: PreparedScript(script, config: config), sink: EventRecorder(),
+                                latency: .script(defaultLatency: config.defaultLLMLatency))
+        try engine.run()
+        return Timeline(settings: settings, assumptions: assumptions, script: script, events: engine.sink.events)
+    }
+}
