@@ -39,8 +39,8 @@ let package = Package(
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
-        .testTarget(name: "RemoteTests", dependencies: ["Remote"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]
 )

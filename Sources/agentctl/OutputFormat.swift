@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `--format` for commands whose output is either for people or for programs.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+
+final class SimulateCommandTests: XCTestCase {
+    private let agent = "agents/appointment-booking.yaml"
+    private let script = "agents/scripts/appointment-booking.sim"
+
+    /// The example agent and its script, through the real binary: pinned by a golden file, and byte-identical twice.
+    func testExampleCallTimelineIsPinnedAndDeterministic() throws {
+        let first = try AgentctlProcess.run(["simulate", agent, "--script", script])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        try assertGolden(first.stdout, "appointment-booking.timeline.txt")
+        let second = try AgentctlProcess.run(["simulate", agent, "--script", script])
+        XCTAssertEqual(first.stdout, second.stdout)
+        XCTAssertTrue(first.stdout.contains("turn.turn_eagerness = \"patient\""), "settings come from the YAML file")
+    }
+
+    func testJSONFromStandardInput() throws {
+        let text = try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent(script), encoding: .utf8)
+        let result = try AgentctlProcess.run(["simulate", agent, "--format", "json"], input: text)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        try assertGolden(result.stdout, "appointment-booking.timeline.json")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let events = (json["events"] as! [[String: Any]]).map { $0["event"] as! String }
+        for name in ["agent_speech_start", "agent_speech_end", "user_speech_start", "user_speech_end", "user_turn_end",
+                     "llm_request", "llm_response", "call_end"] {
+            XCTAssertTrue(events.contains(name), name)
+        }
+    }
+
+    func testManyCallsAreSeededAndDeterministic() throws {
+        let args = ["simulate", agent, "--script", script, "--runs", "500", "--seed", "9", "--llm-latency", "median=1.5,p95=5",
+                    "--format", "json"]
+        let first = try AgentctlProcess.run(args)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, try AgentctlProcess.run(args).stdout)
+        let json = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(json["runs"] as? Int, 500)
+    }
+
+    func testAssumptionOverrideChangesTheTimelineAndIsShown() throws {
+        let base = try AgentctlProcess.run(["simulate", agent, "--script", script])
+        let slow = try AgentctlProcess.run(["simulate", agent, "--script", script, "--assume", "llm_latency=3"])
+        XCTAssertEqual(slow.status, 0, slow.stderr)
+        XCTAssertNotEqual(base.stdout, slow.stdout)
+        XCTAssertTrue(slow.stdout.contains("[set]"), slow.stdout)
+    }
+
+    func testBadInputIsLocatedAndExitsNonZero() throws {
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        try dir.write("user: hello\nagnet: hi\n", to: "bad.sim")
+        try dir.write("conversation_config:\n  turn:\n    turn_timeout: 45\n", to: "bad.yaml")
+        try dir.write("name: ok\n", to: "ok.yaml")
+        let badScript = try AgentctlProcess.run(["simulate", "ok.yaml", "--script", "bad.sim"], in: dir)
+        XCTAssertEqual(badScript.status, 1)
+        XCTAssertTrue(badScript.stderr.contains("bad.sim:2:1: error:"), badScript.stderr)
+        let badAgent = try AgentctlProcess.run(["simulate", "bad.yaml", "--script", "bad.sim"], in: dir)
+        XCTAssertEqual(badAgent.status, 1)
+        XCTAssertTrue(badAgent.stderr.contains("bad.yaml:3:19: error: [range]"), badAgent.stderr)
+        let missing = try AgentctlProcess.run(["simulate", "ok.yaml", "--script", "nope.sim"], in: dir)
+        XCTAssertEqual(missing.status, 2)
+        let unknown = try AgentctlProcess.run(["simulate", "ok.yaml", "--script", "bad.sim", "--assume", "warp_speed=9"], in: dir)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("warp_speed"), unknown.stderr)
+    }
+
+    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" { try Data(actual.utf8).write(to: url) }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(actual, expected, "golden \(name) differs; AGENTCTL_RECORD_GOLDEN=1 re-records it", file: file, line: line)
+    }
+}
