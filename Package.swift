@@ -30,13 +30,22 @@ let package = Package(
             ]
         ),
         // Test support only: a local emulator of the agents API. Not part of the agentctl binary.
+        .target(
+            name: "AgentEmulatorKit",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Resources/agents-api.json")]
+        ),
         .executableTarget(
             name: "agentctl-emulator",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "AgentEmulatorKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
         .testTarget(name: "RemoteTests", dependencies: ["Remote"]),
+        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

@@ -11,9 +11,8 @@ Output (JSON, keys sorted, committed):
                     checks; "$ref" becomes {"ref": name}; inline object schemas are
                     hoisted under a synthetic name ("Parent/oneOf/0") so every object
                     schema with properties has a name
-  defaults          for every named object schema that can be built without input,
-                    the object the server would return for {} (defaults filled in,
-                    nested models built recursively)
+  defaults          for every model, the value the server fills in for each optional
+                    property the input leaves out (nested models built recursively)
 
 Usage:
   scripts/generate-emulator-schema.py            # rewrite the resource
@@ -100,7 +99,7 @@ class Compactor:
 
 
 class DefaultBuilder:
-    """Builds what a pydantic response model serialises for input {}."""
+    """Builds what a pydantic response model serialises for the properties an input left out."""
 
     def __init__(self, source):
         self.source = source
@@ -111,17 +110,18 @@ class DefaultBuilder:
             node = self.source[ref_name(node["$ref"])]
         return node
 
-    def model_default(self, name, stack=()):
+    def model_defaults(self, name, stack=()):
+        """The default of every property of a model that has one."""
         if name in self.cache:
             return self.cache[name]
-        if name in stack:
-            return None
         schema = self.source[name]
-        if "properties" not in schema or schema.get("required"):
-            self.cache[name] = None
+        if "properties" not in schema or name in stack:
             return None
         result = {}
         for key, prop in schema["properties"].items():
+            # Output schemas list defaulted fields as required too (pydantic's serialization mode).
+            if key in schema.get("required", []) and "default" not in prop:
+                continue
             found, value = self.property_default(prop, stack + (name,))
             if found:
                 result[key] = value
@@ -135,9 +135,13 @@ class DefaultBuilder:
         if any(branch.get("type") == "null" for branch in prop.get("anyOf", [])):
             return True, None
         if "$ref" in prop:
-            target = self.resolve(prop)
+            name = ref_name(prop["$ref"])
+            target = self.source[name]
             if "properties" in target:
-                value = self.model_default(ref_name(prop["$ref"]), stack)
+                # default_factory=Model only works when every required field has a default.
+                required = target.get("required", [])
+                buildable = all("default" in target["properties"][key] for key in required)
+                value = self.model_defaults(name, stack) if buildable else None
                 return (value is not None), value
             if "default" in target:
                 return True, copy.deepcopy(target["default"])
@@ -153,15 +157,8 @@ class DefaultBuilder:
         """Fill nested model defaults into an explicit dict default."""
         if not isinstance(value, dict) or "$ref" not in prop:
             return value
-        target = self.resolve(prop)
-        if "properties" not in target:
-            return value
-        for key, sub in target["properties"].items():
-            if key not in value:
-                found, sub_value = self.property_default(sub, stack)
-                if found:
-                    value[key] = sub_value
-        return value
+        defaults = self.model_defaults(ref_name(prop["$ref"]), stack) or {}
+        return {**defaults, **value}
 
 
 def apply_documented_ranges(schemas):
@@ -180,7 +177,7 @@ def generate(reference_path):
     builder = DefaultBuilder(source)
     defaults = {}
     for name in source:
-        value = builder.model_default(name)
+        value = builder.model_defaults(name)
         if value is not None:
             defaults[name] = value
     schemas = Compactor(source).run()
