@@ -40,10 +40,20 @@ public final class APIClient: Sendable {
 
     public let configuration: Configuration
     private let session: URLSession
+    /// For requests that must not be sent twice: libcurl silently resends a request once when a reused
+    /// keep-alive connection closes before any answer, so these go out alone on a fresh connection
+    /// (`Connection: close`) that is never reused.
+    private let unrepeatableSession: URLSession
     private let pool: RequestPool
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
+        session = Self.makeSession(configuration)
+        unrepeatableSession = Self.makeSession(configuration)
+        pool = RequestPool(limit: configuration.concurrency)
+    }
+
+    private static func makeSession(_ configuration: Configuration) -> URLSession {
         let settings = URLSessionConfiguration.ephemeral
         settings.httpMaximumConnectionsPerHost = configuration.concurrency
         settings.timeoutIntervalForRequest = seconds(configuration.timeout)
@@ -52,12 +62,12 @@ public final class APIClient: Sendable {
         settings.requestCachePolicy = .reloadIgnoringLocalCacheData
         settings.httpCookieAcceptPolicy = .never
         settings.httpShouldSetCookies = false
-        session = URLSession(configuration: settings, delegate: RedirectRefusal(), delegateQueue: nil)
-        pool = RequestPool(limit: configuration.concurrency)
+        return URLSession(configuration: settings, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 
     deinit {
         session.invalidateAndCancel()
+        unrepeatableSession.invalidateAndCancel()
     }
 
     private enum Verdict {
@@ -110,11 +120,13 @@ public final class APIClient: Sendable {
             urlRequest.httpBody = body
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
+        if !request.idempotent { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
         await pool.acquire()
         let started = ContinuousClock.now
         let outcome: AttemptOutcome
         do {
-            let (body, response) = try await session.data(for: urlRequest)
+            let transport = request.idempotent ? session : unrepeatableSession
+            let (body, response) = try await transport.data(for: urlRequest)
             if let http = response as? HTTPURLResponse {
                 outcome = .response(status: http.statusCode, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
                                     location: http.value(forHTTPHeaderField: "Location"), body: body)
@@ -205,7 +217,7 @@ public final class APIClient: Sendable {
         case .cannotFindHost, .dnsLookupFailed: return "host not found"
         case .notConnectedToInternet: return "no network connection"
         case .secureConnectionFailed: return "the TLS handshake failed"
-        case .badServerResponse: return "the answer was not valid HTTP"
+        case .badServerResponse: return "the connection closed without a valid HTTP answer"
         default: return configuration.apiKey.redact((error as NSError).localizedDescription)
         }
     }

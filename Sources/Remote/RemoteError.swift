@@ -41,39 +41,43 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
     public let retryAfter: Duration?
 
     public var description: String {
-        let server = serverMessage.map { ": \($0)" } ?? ""
         let tries = attempts == 1 ? "" : " after \(attempts) attempts"
         switch kind {
         case .unauthorized:
-            return "\(operation) failed: \(host) rejected the API key from \(keySource) (401 Unauthorized)\(server). "
+            return "\(operation) failed: \(host) rejected the API key from \(keySource) (\(status(401))). "
                 + "Check that it holds a valid ElevenLabs API key for this host's region."
         case .forbidden:
-            return "\(operation) failed: the API key from \(keySource) is not allowed to do this (403 Forbidden)\(server). "
+            return "\(operation) failed: the API key from \(keySource) is not allowed to do this (\(status(403))). "
                 + "Give the key the missing permission or use another key."
         case .notFound:
-            return "\(operation) failed: not found on \(host) (404)\(server). "
+            return "\(operation) failed: not found on \(host) (\(status(404))). "
                 + "It may have been deleted, or belong to another workspace or region."
         case .invalid(let issues):
             let lines = issues.map { "\n  \($0.field): \($0.msg)" }.joined()
-            return "\(operation) failed: \(host) rejected the request (422 Unprocessable Entity)"
-                + (lines.isEmpty ? server : ":" + lines)
+            return "\(operation) failed: \(host) rejected the request (\(lines.isEmpty ? status(422) : "422 Unprocessable Entity"))"
+                + (lines.isEmpty ? "." : ":" + lines)
         case .rateLimited:
-            let wait = retryAfter.map { " (last Retry-After: \(Self.format($0)))" } ?? ""
+            let wait = retryAfter.map { ", last Retry-After \(Self.format($0))" } ?? ""
             return "\(operation) failed: \(host) kept answering 429 Too Many Requests\(tries)\(wait). "
                 + "Wait a minute and run again, or lower --concurrency."
-        case .serverError(let status):
-            return "\(operation) failed: \(host) answered \(status) \(Self.reason(status))\(tries)\(server). "
+        case .serverError(let code):
+            return "\(operation) failed: \(host) answered \(status(code))\(tries). "
                 + "The service may be having trouble; try again later."
-        case .unexpectedStatus(let status):
-            return "\(operation) failed: \(host) answered \(status) \(Self.reason(status))\(server)."
+        case .unexpectedStatus(let code):
+            return "\(operation) failed: \(host) answered \(status(code))."
         case .malformedResponse:
             return "\(operation) failed: \(host) sent a response that is not the JSON the API documents\(tries)."
         case .connection(let reason):
-            return "\(operation) failed: could not get an answer from \(host)\(tries): \(reason)."
+            return "\(operation) failed: no answer from \(host)\(tries): \(reason)."
         case .outcomeUnknown(let reason):
             return "\(operation) may or may not have happened: \(reason). It was not retried, as that could "
                 + "create a duplicate; list the agents on \(host) to check before running again."
         }
+    }
+
+    /// `404 Not Found: "Agent with id x was not found."`, quoting the server when it said something.
+    private func status(_ code: Int) -> String {
+        "\(code) \(Self.reason(code))" + (serverMessage.map { ": \"\($0)\"" } ?? "")
     }
 
     static func reason(_ status: Int) -> String {
