@@ -24,15 +24,18 @@ public final class AgentEmulator: Sendable {
     }
 
     /// Serves until cancelled; `listening` gets the bound port once connections are accepted.
-    public func run(listening: @Sendable (UInt16) -> Void) async throws {
+    public func run(listening: @escaping @Sendable (UInt16) -> Void) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
-            try await server.waitUntilListening()
-            guard case .ip4(_, let port)? = await server.listeningAddress else {
-                throw SocketError.unsupportedAddress
+            group.addTask {
+                try await self.server.waitUntilListening()
+                guard case .ip4(_, let port)? = await self.server.listeningAddress else {
+                    throw SocketError.unsupportedAddress
+                }
+                listening(port)
             }
-            listening(port)
-            try await group.next()
+            // A bind failure ends run() at once; otherwise the listening task ends first and run() serves on.
+            while try await group.next() != nil {}
         }
     }
 

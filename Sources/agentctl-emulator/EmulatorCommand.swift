@@ -9,55 +9,57 @@ struct EmulatorCommand: AsyncParsableCommand {
         commandName: "agentctl-emulator",
         abstract: "A local emulator of the ElevenLabs agents API, for tests. Not part of agentctl.",
         discussion: """
-        Serves GET/POST/PATCH/DELETE under /v1/convai/agents on 127.0.0.1 and prints one line,
-        "listening on http://127.0.0.1:PORT", once it accepts connections.
-        Faults count API requests in arrival order from 1; when several pick the same request the
+        Serves the agent endpoints under /v1/convai/agents on 127.0.0.1 and prints one line, \
+        "listening on http://127.0.0.1:PORT", once it accepts connections. See docs/emulator.md.
+
+        Faults count API requests in arrival order from 1; when several pick the same request, the \
         first of drop, 429, 500, 503 wins. Test hooks: GET /_emulator/stats, POST /_emulator/stats/reset.
 
-        Exit status: 0 after SIGTERM/SIGINT or --exit-on-stdin-close; 1 on a startup error.
+        Exit status: 0 after SIGTERM, SIGINT or (with --exit-on-stdin-close) end of input; 64 for bad flags; \
+        1 when it cannot start (for example, the port is taken).
         """
     )
 
-    @Option(help: "TCP port on 127.0.0.1; 0 picks a free one.")
+    @Option(help: ArgumentHelp("TCP port on 127.0.0.1; 0 picks a free one.", valueName: "port"))
     var port: UInt16 = 0
 
-    @Option(name: .customLong("api-key"), help: "The xi-api-key value to accept.")
+    @Option(name: .customLong("api-key"), help: ArgumentHelp("The xi-api-key value to accept.", valueName: "key"))
     var apiKey = "emulator-test-key"
 
-    @Option(name: .customLong("read-only-api-key"), help: "A key that may read but gets 403 on writes.")
+    @Option(name: .customLong("read-only-api-key"), help: ArgumentHelp("A key that may read but gets 403 on writes.", valueName: "key"))
     var readOnlyAPIKey: String?
 
-    @Option(help: "Start with N generated agents.")
+    @Option(help: ArgumentHelp("Start with N generated agents.", valueName: "n"))
     var seedAgents = 0
 
-    @Option(name: .customLong("latency-ms"), help: "Delay every API request: MS fixed, or MIN-MAX uniform.")
+    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay every API request: MS fixed, or MIN-MAX uniform.", valueName: "ms|min-max"))
     var latency: Latency?
 
-    @Option(help: "Answer every N-th request with 429 and Retry-After.")
+    @Option(help: ArgumentHelp("Answer every N-th request with 429 and Retry-After.", valueName: "n"))
     var rateLimitEvery: Int?
 
-    @Option(help: "Retry-After seconds sent with 429.")
+    @Option(help: ArgumentHelp("Retry-After seconds sent with 429.", valueName: "seconds"))
     var retryAfter = 1
 
     @Flag(help: "Send Retry-After as an HTTP-date instead of seconds.")
     var retryAfterHttpDate = false
 
-    @Option(name: .customLong("error-500-every"), help: "Answer every N-th request with 500.")
+    @Option(name: .customLong("error-500-every"), help: ArgumentHelp("Answer every N-th request with 500.", valueName: "n"))
     var error500Every: Int?
 
-    @Option(name: .customLong("error-503-every"), help: "Answer every N-th request with 503.")
+    @Option(name: .customLong("error-503-every"), help: ArgumentHelp("Answer every N-th request with 503.", valueName: "n"))
     var error503Every: Int?
 
-    @Option(help: "Close the connection without answering every N-th request (not processed).")
+    @Option(help: ArgumentHelp("Close the connection without answering every N-th request (not processed).", valueName: "n"))
     var dropEvery: Int?
 
-    @Option(help: "Process every N-th request, then cut its response body short.")
+    @Option(help: ArgumentHelp("Process every N-th request, then cut its response body short.", valueName: "n"))
     var malformedEvery: Int?
 
-    @Option(help: "Seed for generated IDs and random latency.")
+    @Option(help: ArgumentHelp("Seed for generated IDs and random latency.", valueName: "seed"))
     var randomSeed: UInt64 = 1
 
-    @Option(help: "Freeze the clock at this Unix time; each write still advances one second.")
+    @Option(help: ArgumentHelp("Freeze the clock at this Unix time; each write still advances one second.", valueName: "unix-seconds"))
     var frozenClock: Int?
 
     @Flag(help: "Log method, path, status and duration of each request to stderr (never headers).")
@@ -95,14 +97,27 @@ struct EmulatorCommand: AsyncParsableCommand {
         settings.faults.malformedEvery = malformedEvery
 
         let emulator = try await AgentEmulator(configuration: settings, catalog: try SchemaCatalog.bundled())
+        let stopSignals = [SIGTERM, SIGINT].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber)
+            source.setEventHandler { Foundation.exit(0) }
+            source.resume()
+            return source
+        }
+        defer { stopSignals.forEach { $0.cancel() } }
         if exitOnStdinClose {
             Thread.detachNewThread {
-                while let _ = readLine(strippingNewline: false) {}
+                while readLine(strippingNewline: false) != nil {}
                 Foundation.exit(0)
             }
         }
-        try await emulator.run { port in
-            FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".utf8))
+        do {
+            try await emulator.run { port in
+                FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("agentctl-emulator: cannot serve on 127.0.0.1:\(port): \(error)\n".utf8))
+            throw ExitCode.failure
         }
     }
 }
