@@ -80,7 +80,9 @@ public final class APIClient: Sendable {
         let policy = configuration.retry
         var waited = Duration.zero
         var lastRetryAfter: Duration?
-        for attempt in 1... {
+        var attempt = 0
+        while true {
+            attempt += 1
             let outcome = await perform(request, attempt: attempt)
             let (kind, message, retryAfter): (RemoteError.Kind, String?, Duration?)
             switch judge(outcome, request, attempt: attempt) {
@@ -105,7 +107,6 @@ public final class APIClient: Sendable {
                 throw self.error(.connection("cancelled"), nil, request, attempt, lastRetryAfter)
             }
         }
-        preconditionFailure("unreachable: the attempt loop only exits by returning or throwing")
     }
 
     private func perform(_ request: APIRequest, attempt: Int) async -> AttemptOutcome {

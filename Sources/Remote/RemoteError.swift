@@ -57,9 +57,10 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
             return "\(operation) failed: \(host) rejected the request (\(lines.isEmpty ? status(422) : "422 Unprocessable Entity"))"
                 + (lines.isEmpty ? "." : ":" + lines)
         case .rateLimited:
-            let wait = retryAfter.map { ", last Retry-After \(Self.format($0))" } ?? ""
-            return "\(operation) failed: \(host) kept answering 429 Too Many Requests\(tries)\(wait). "
-                + "Wait a minute and run again, or lower --concurrency."
+            let answer = attempts == 1 ? "answered 429 Too Many Requests" : "kept answering 429 Too Many Requests\(tries)"
+            let wait = retryAfter.map { ", Retry-After \(Self.format($0))" } ?? ""
+            return "\(operation) failed: \(host) \(answer)\(wait). "
+                + "Wait that long and run again, or lower --concurrency."
         case .serverError(let code):
             return "\(operation) failed: \(host) answered \(status(code))\(tries). "
                 + "The service may be having trouble; try again later."
