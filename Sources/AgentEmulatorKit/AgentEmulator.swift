@@ -62,6 +62,11 @@ public final class AgentEmulator: Sendable {
         let faults = configuration.faults
         let delay = faults.delayMilliseconds(forRequest: number, seed: configuration.randomSeed)
         if delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
+        if let target = configuration.redirectTarget {
+            var headers = HTTPHeaders()
+            headers[.location] = target + request.target.path() + Self.query(request)
+            return HTTPResponse(statusCode: .temporaryRedirect, headers: headers)
+        }
         if let fault = faults.fault(forRequest: number) {
             await stats.record(fault.rawValue)
             switch fault {
@@ -77,6 +82,11 @@ public final class AgentEmulator: Sendable {
         guard faults.corruptsBody(ofRequest: number) else { return response }
         await stats.record("malformed")
         return await HTTPReplies.truncated(response)
+    }
+
+    private static func query(_ request: HTTPRequest) -> String {
+        let query = request.target.query()
+        return query.isEmpty ? "" : "?" + query
     }
 
     /// Test hooks, outside the API's paths and faults: `GET /_emulator/stats`, `POST /_emulator/stats/reset`.

@@ -11,6 +11,9 @@ public struct EmulatorConfiguration: Sendable {
     public var randomSeed: UInt64 = 1
     /// Freeze the wall clock at this Unix time; writes still advance timestamps one second each.
     public var frozenClock: Int?
+    /// Answer every API request with 307 to this base URL plus the request's path, to test that clients
+    /// do not follow redirects with the key.
+    public var redirectTarget: String?
     /// One line per request on stderr: method, path, status, milliseconds (never headers).
     public var logRequests = false
 

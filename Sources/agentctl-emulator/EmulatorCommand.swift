@@ -62,6 +62,10 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Freeze the clock at this Unix time; each write still advances one second.", valueName: "unix-seconds"))
     var frozenClock: Int?
 
+    @Option(help: ArgumentHelp("Answer every API request with 307 to this base URL (tests that clients refuse).",
+                               valueName: "url"))
+    var redirectTo: String?
+
     @Flag(help: "Log method, path, status and duration of each request to stderr (never headers).")
     var logRequests = false
 
@@ -87,6 +91,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         settings.randomSeed = randomSeed
         settings.frozenClock = frozenClock
         settings.logRequests = logRequests
+        settings.redirectTarget = redirectTo
         settings.faults.latency = latency?.range
         settings.faults.rateLimitEvery = rateLimitEvery
         settings.faults.retryAfterSeconds = retryAfter

@@ -62,6 +62,22 @@ final class SecretTests: XCTestCase {
         }
     }
 
+    func testRedirectsAreNotFollowedSoTheKeyStaysWithTheNamedHost() async throws {
+        let elsewhere = try EmulatorProcess(["--api-key", secret])
+        defer { elsewhere.stop() }
+        let emulator = try EmulatorProcess(["--redirect-to", elsewhere.baseURL])
+        defer { emulator.stop() }
+        let api = try makeAgentsAPI(emulator, key: secret)
+
+        let error = await remoteError { try await api.listAgents() }
+
+        XCTAssertEqual(error?.kind, .unexpectedStatus(307))
+        XCTAssertTrue(error?.description.contains("redirected to \(elsewhere.baseURL)/v1/convai/agents?page_size=100") ?? false,
+                      error?.description ?? "")
+        let stats = try await elsewhere.stats()
+        XCTAssertEqual(stats["requests"] as? Int, 0)
+    }
+
     func testKeyIsRedactedWhenPrintedOrDumped() throws {
         let key = try APIKey(secret, source: .environment(variable: "ELEVENLABS_API_KEY"))
         var dumped = ""
