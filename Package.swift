@@ -30,9 +30,17 @@ let package = Package(
             ]
         ),
         // Test support only: a local emulator of the agents API. Not part of the agentctl binary.
+        .target(
+            name: "AgentEmulatorKit",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Resources/agents-api.json")]
+        ),
         .executableTarget(
             name: "agentctl-emulator",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "AgentEmulatorKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
@@ -40,6 +48,7 @@ let package = Package(
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
         .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
+        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]

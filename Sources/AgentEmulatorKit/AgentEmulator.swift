@@ -1,0 +1,115 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// The agents API on 127.0.0.1 over real HTTP, with the faults a `FaultPlan` asks for.
+public final class AgentEmulator: Sendable {
+    private let configuration: EmulatorConfiguration
+    private let store: AgentStore
+    private let routes: AgentRoutes
+    private let stats = EmulatorStats()
+    private let server: HTTPServer
+
+    public init(configuration: EmulatorConfiguration, catalog: SchemaCatalog) async throws {
+        self.configuration = configuration
+        store = AgentStore(catalog: catalog, seed: configuration.randomSeed, frozenClock: configuration.frozenClock)
+        try await store.seed(count: configuration.seedAgents)
+        routes = AgentRoutes(store: store, apiKey: configuration.apiKey, readOnlyAPIKey: configuration.readOnlyAPIKey)
+        server = HTTPServer(config: HTTPServer.Configuration(
+            address: try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port),
+            timeout: 300,
+            logger: .disabled
+        ))
+        await server.appendRoute("*") { [self] request in await self.handle(request) }
+    }
+
+    /// Serves until cancelled; `listening` gets the bound port once connections are accepted.
+    public func run(listening: @escaping @Sendable (UInt16) -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.server.run() }
+            group.addTask {
+                try await self.server.waitUntilListening()
+                guard case .ip4(_, let port)? = await self.server.listeningAddress else {
+                    throw SocketError.unsupportedAddress
+                }
+                listening(port)
+            }
+            // A bind failure ends run() at once; otherwise the listening task ends first and run() serves on.
+            while try await group.next() != nil {}
+        }
+    }
+
+    public func stop() async {
+        await server.stop()
+    }
+
+    private func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        if request.path.hasPrefix("/_emulator/") { return await control(request) }
+        let started = ContinuousClock.now
+        let number = await stats.begin()
+        let response = await answer(request, number: number)
+        await stats.end()
+        if configuration.logRequests {
+            let elapsed = started.duration(to: .now).components
+            let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+            let status = response.statusCode == .switchingProtocols ? "dropped" : String(response.statusCode.code)
+            FileHandle.standardError.write(Data("\(request.method.rawValue) \(request.path) \(status) \(milliseconds)ms\n".utf8))
+        }
+        return response
+    }
+
+    private func answer(_ request: HTTPRequest, number: Int) async -> HTTPResponse {
+        let faults = configuration.faults
+        let delay = faults.delayMilliseconds(forRequest: number, seed: configuration.randomSeed)
+        if delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
+        if let target = configuration.redirectTarget {
+            var headers = HTTPHeaders()
+            headers[.location] = target + request.target.path() + Self.query(request)
+            return HTTPResponse(statusCode: .temporaryRedirect, headers: headers)
+        }
+        if let fault = faults.fault(forRequest: number) {
+            await stats.record(fault.rawValue)
+            switch fault {
+            case .drop: return HTTPResponse(webSocket: ConnectionDrop())
+            case .rateLimit:
+                let value = HTTPReplies.retryAfter(seconds: faults.retryAfterSeconds, asDate: faults.retryAfterAsDate)
+                return HTTPReplies.rateLimited(retryAfter: value)
+            case .serverError: return HTTPReplies.serverError
+            case .unavailable: return HTTPReplies.unavailable
+            }
+        }
+        let response = await routes.handle(request)
+        guard faults.corruptsBody(ofRequest: number) else { return response }
+        await stats.record("malformed")
+        return await HTTPReplies.truncated(response)
+    }
+
+    private static func query(_ request: HTTPRequest) -> String {
+        let query = request.target.query()
+        return query.isEmpty ? "" : "?" + query
+    }
+
+    /// Test hooks, outside the API's paths and faults: `GET /_emulator/stats`, `POST /_emulator/stats/reset`.
+    private func control(_ request: HTTPRequest) async -> HTTPResponse {
+        switch (request.method, request.path) {
+        case (.GET, "/_emulator/stats"):
+            return HTTPReplies.json(.ok, await stats.snapshot(agents: await store.count))
+        case (.POST, "/_emulator/stats/reset"):
+            await stats.reset()
+            return HTTPReplies.json(.ok, await stats.snapshot(agents: await store.count))
+        default:
+            return HTTPReplies.notFound
+        }
+    }
+}
+
+/// Closes the connection before a byte of the response is written.
+/// FlyingFox asks a WebSocket handler for its frames before sending the upgrade response,
+/// so a handler that throws there ends the connection with nothing sent.
+private struct ConnectionDrop: WSHandler {
+    struct Dropped: Error {}
+
+    func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
+        throw Dropped()
+    }
+}

@@ -1,0 +1,21 @@
+/// Everything the emulator's command-line flags set.
+public struct EmulatorConfiguration: Sendable {
+    /// 0 picks a free port.
+    public var port: UInt16 = 0
+    /// The `xi-api-key` value accepted for every request.
+    public var apiKey = "emulator-test-key"
+    /// A second key that may read but not write (writes answer 403).
+    public var readOnlyAPIKey: String?
+    public var seedAgents = 0
+    public var faults = FaultPlan()
+    public var randomSeed: UInt64 = 1
+    /// Freeze the wall clock at this Unix time; writes still advance timestamps one second each.
+    public var frozenClock: Int?
+    /// Answer every API request with 307 to this base URL plus the request's path, to test that clients
+    /// do not follow redirects with the key.
+    public var redirectTarget: String?
+    /// One line per request on stderr: method, path, status, milliseconds (never headers).
+    public var logRequests = false
+
+    public init() {}
+}

@@ -1,0 +1,249 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends requests to the agents API: at most `concurrency` at once, each bounded by `timeout`,
+/// retried per `RetryPolicy` on 429, 5xx and connection errors when that is safe (see `judge`).
+public final class APIClient: Sendable {
+    public typealias Sleeper = @Sendable (Duration) async throws -> Void
+
+    public struct Configuration: Sendable {
+        public var baseURL: APIBaseURL
+        public var apiKey: APIKey
+        public var concurrency: Int
+        /// Limit on one attempt, from connecting to the last byte.
+        public var timeout: Duration
+        public var retry: RetryPolicy
+        /// Called after every attempt (for --verbose); never sees headers or bodies.
+        public var trace: (@Sendable (RequestTrace) -> Void)?
+        public var sleep: Sleeper
+        /// Uniform in 0..<1, for backoff jitter.
+        public var random: @Sendable () -> Double
+        /// For Retry-After HTTP-dates.
+        public var now: @Sendable () -> Date
+
+        public init(baseURL: APIBaseURL = .production, apiKey: APIKey, concurrency: Int = 8,
+                    timeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy(),
+                    trace: (@Sendable (RequestTrace) -> Void)? = nil) {
+            self.baseURL = baseURL
+            self.apiKey = apiKey
+            self.concurrency = max(1, concurrency)
+            self.timeout = timeout
+            self.retry = retry
+            self.trace = trace
+            sleep = { try await Task.sleep(for: $0) }
+            random = { Double.random(in: 0..<1) }
+            now = { Date() }
+        }
+    }
+
+    public let configuration: Configuration
+    private let session: URLSession
+    /// For requests that must not be sent twice: libcurl silently resends a request once when a reused
+    /// keep-alive connection closes before any answer, so these go out alone on a fresh connection
+    /// (`Connection: close`) that is never reused.
+    private let unrepeatableSession: URLSession
+    private let pool: RequestPool
+
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+        session = Self.makeSession(configuration)
+        unrepeatableSession = Self.makeSession(configuration)
+        pool = RequestPool(limit: configuration.concurrency)
+    }
+
+    private static func makeSession(_ configuration: Configuration) -> URLSession {
+        let settings = URLSessionConfiguration.ephemeral
+        settings.httpMaximumConnectionsPerHost = configuration.concurrency
+        settings.timeoutIntervalForRequest = seconds(configuration.timeout)
+        settings.timeoutIntervalForResource = seconds(configuration.timeout)
+        settings.urlCache = nil
+        settings.requestCachePolicy = .reloadIgnoringLocalCacheData
+        settings.httpCookieAcceptPolicy = .never
+        settings.httpShouldSetCookies = false
+        return URLSession(configuration: settings, delegate: RedirectRefusal(), delegateQueue: nil)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+        unrepeatableSession.invalidateAndCancel()
+    }
+
+    private enum Verdict {
+        case done(Data)
+        case fail(RemoteError.Kind, String?)
+        case retry(RemoteError.Kind, String?, retryAfter: Duration?)
+    }
+
+    func send(_ request: APIRequest) async throws(RemoteError) -> Data {
+        let policy = configuration.retry
+        var waited = Duration.zero
+        var lastRetryAfter: Duration?
+        var attempt = 0
+        while true {
+            attempt += 1
+            let outcome = await perform(request, attempt: attempt)
+            let (kind, message, retryAfter): (RemoteError.Kind, String?, Duration?)
+            switch judge(outcome, request, attempt: attempt) {
+            case .done(let body): return body
+            case .fail(let failure, let text): throw error(failure, text, request, attempt, lastRetryAfter)
+            case .retry(let failure, let text, let asked): (kind, message, retryAfter) = (failure, text, asked)
+            }
+            lastRetryAfter = retryAfter ?? lastRetryAfter
+            guard attempt < policy.maxAttempts else { throw error(kind, message, request, attempt, lastRetryAfter) }
+            let delay: Duration
+            if let retryAfter {
+                guard retryAfter <= policy.maxRetryAfter else { throw error(kind, message, request, attempt, retryAfter) }
+                delay = policy.wait(forRetryAfter: retryAfter, random: configuration.random())
+            } else {
+                delay = policy.backoff(afterAttempt: attempt, random: configuration.random())
+            }
+            guard waited + delay <= policy.maxTotalWait else { throw error(kind, message, request, attempt, lastRetryAfter) }
+            waited += delay
+            do {
+                try await configuration.sleep(delay)
+            } catch {
+                throw self.error(.connection("cancelled"), nil, request, attempt, lastRetryAfter)
+            }
+        }
+    }
+
+    private func perform(_ request: APIRequest, attempt: Int) async -> AttemptOutcome {
+        let url = configuration.baseURL.endpoint(request.path, query: request.query)
+        var urlRequest = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
+                                    timeoutInterval: seconds(configuration.timeout))
+        urlRequest.httpMethod = request.method
+        urlRequest.setValue(configuration.apiKey.secret, forHTTPHeaderField: "xi-api-key")
+        urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
+        urlRequest.setValue("agentctl", forHTTPHeaderField: "User-Agent")
+        if let body = request.body {
+            urlRequest.httpBody = body
+            urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if !request.idempotent { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
+        await pool.acquire()
+        let started = ContinuousClock.now
+        let outcome: AttemptOutcome
+        do {
+            let transport = request.idempotent ? session : unrepeatableSession
+            let (body, response) = try await transport.data(for: urlRequest)
+            if let http = response as? HTTPURLResponse {
+                outcome = .response(status: http.statusCode, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
+                                    location: http.value(forHTTPHeaderField: "Location"), body: body)
+            } else {
+                outcome = .noResponse(URLError(.badServerResponse))
+            }
+        } catch {
+            outcome = .noResponse(error)
+        }
+        await pool.release()
+        if let trace = configuration.trace {
+            let (status, failure): (Int?, String?) = switch outcome {
+            case .response(let status, _, _, _): (status, nil)
+            case .noResponse(let error): (nil, describe(error))
+            }
+            trace(RequestTrace(method: request.method, url: url, status: status, failure: failure,
+                               duration: started.duration(to: .now), attempt: attempt))
+        }
+        return outcome
+    }
+
+    /// The retry rules. 429 and 503 mean the server turned the request away, so every request is retried.
+    /// Timeouts, lost connections, other 5xx and unreadable answers may come after the server acted:
+    /// only idempotent requests are retried then, and a create reports an unknown outcome instead of
+    /// risking a duplicate agent. Errors that happen before anything is sent are retried for all.
+    private func judge(_ outcome: AttemptOutcome, _ request: APIRequest, attempt: Int) -> Verdict {
+        let host = configuration.baseURL.host
+        switch outcome {
+        case .noResponse(let error):
+            let reason = describe(error)
+            let code = (error as? URLError)?.code
+            if let code, Self.permanentCodes.contains(code) { return .fail(.connection(reason), nil) }
+            if request.idempotent || code.map(Self.notSentCodes.contains) == true {
+                return .retry(.connection(reason), nil, retryAfter: nil)
+            }
+            return .fail(.outcomeUnknown(reason), nil)
+        case .response(let status, let retryAfterHeader, let location, let body):
+            let message = serverMessage(body)
+            let retryAfter = retryAfterHeader.flatMap { RetryPolicy.retryAfter($0, now: configuration.now()) }
+            switch status {
+            case 200..<300:
+                guard !request.expectsJSONObject || Self.isJSONObject(body) else {
+                    return request.idempotent
+                        ? .retry(.malformedResponse, nil, retryAfter: nil)
+                        : .fail(.outcomeUnknown("the answer from \(host) could not be read (status \(status), not JSON)"), nil)
+                }
+                return .done(body)
+            case 300..<400:
+                let target = location.map { "redirected to \($0); use that address as the base URL" } ?? "redirected"
+                return .fail(.unexpectedStatus(status), target)
+            case 401: return .fail(.unauthorized, message)
+            case 403: return .fail(.forbidden, message)
+            // A retried DELETE that finds nothing: an earlier attempt deleted it.
+            case 404 where request.method == "DELETE" && attempt > 1: return .done(Data())
+            case 404: return .fail(.notFound, message)
+            case 422: return .fail(.invalid(issues(body)), message)
+            case 429: return .retry(.rateLimited, message, retryAfter: retryAfter)
+            case 503: return .retry(.serverError(status: status), message, retryAfter: retryAfter)
+            case 408, 500, 502, 504:
+                return request.idempotent
+                    ? .retry(.serverError(status: status), message, retryAfter: retryAfter)
+                    : .fail(.outcomeUnknown("\(host) answered \(status) \(RemoteError.reason(status))"), message)
+            case 500..<600: return .fail(.serverError(status: status), message)
+            default: return .fail(.unexpectedStatus(status), message)
+            }
+        }
+    }
+
+    private static let permanentCodes: Set<URLError.Code> = [
+        .badURL, .unsupportedURL, .cancelled, .secureConnectionFailed, .serverCertificateUntrusted,
+        .serverCertificateHasBadDate, .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot,
+        .clientCertificateRejected, .clientCertificateRequired,
+    ]
+
+    /// Failures before the request left this machine: safe to retry even a create.
+    private static let notSentCodes: Set<URLError.Code> = [
+        .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+    ]
+
+    private func describe(_ error: any Error) -> String {
+        guard let code = (error as? URLError)?.code else {
+            return configuration.apiKey.redact(String(describing: error))
+        }
+        switch code {
+        case .timedOut: return "timed out after \(RemoteError.format(configuration.timeout))"
+        case .cannotConnectToHost: return "connection refused"
+        case .networkConnectionLost: return "the connection closed before the answer arrived"
+        case .cannotFindHost, .dnsLookupFailed: return "host not found"
+        case .notConnectedToInternet: return "no network connection"
+        case .secureConnectionFailed: return "the TLS handshake failed"
+        case .badServerResponse: return "the connection closed without a valid HTTP answer"
+        default: return configuration.apiKey.redact((error as NSError).localizedDescription)
+        }
+    }
+
+    private func error(_ kind: RemoteError.Kind, _ message: String?, _ request: APIRequest, _ attempts: Int,
+                       _ retryAfter: Duration?) -> RemoteError {
+        RemoteError(kind: kind, operation: request.operation, host: configuration.baseURL.host,
+                    keySource: configuration.apiKey.source, attempts: attempts, serverMessage: message,
+                    retryAfter: retryAfter)
+    }
+
+    /// `detail` (a string) or `detail.message`, as the API words its errors; redacted and shortened.
+    private func serverMessage(_ body: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        let text = (object["detail"] as? String) ?? ((object["detail"] as? [String: Any])?["message"] as? String)
+        return text.map { String(configuration.apiKey.redact($0).prefix(300)) }
+    }
+
+    private static func isJSONObject(_ body: Data) -> Bool {
+        (try? JSONSerialization.jsonObject(with: body)) is [String: Any]
+    }
+
+    private func issues(_ body: Data) -> [APIValidationIssue] {
+        struct Answer: Decodable { let detail: [APIValidationIssue] }
+        let found = (try? JSONDecoder().decode(Answer.self, from: body))?.detail ?? []
+        return found.map { APIValidationIssue(loc: $0.loc, msg: configuration.apiKey.redact($0.msg), type: $0.type) }
+    }
+}

@@ -1,0 +1,55 @@
+import Remote
+import XCTest
+
+final class APIBaseURLTests: XCTestCase {
+    func testDefaultIsTheGlobalHost() {
+        XCTAssertEqual(APIBaseURL.production.description, "https://api.elevenlabs.io")
+    }
+
+    func testResidencyHostsByName() throws {
+        XCTAssertEqual(try APIBaseURL("us").description, "https://api.us.elevenlabs.io")
+        XCTAssertEqual(try APIBaseURL("EU").description, "https://api.eu.residency.elevenlabs.io")
+        XCTAssertEqual(try APIBaseURL("in").description, "https://api.in.residency.elevenlabs.io")
+        XCTAssertEqual(try APIBaseURL("sg").description, "https://api.sg.residency.elevenlabs.io")
+        XCTAssertEqual(try APIBaseURL("global").description, "https://api.elevenlabs.io")
+    }
+
+    func testAnyHTTPSURLWithTrailingSlashesTrimmed() throws {
+        XCTAssertEqual(try APIBaseURL("https://proxy.example.com/elevenlabs/").description,
+                       "https://proxy.example.com/elevenlabs")
+        XCTAssertEqual(try APIBaseURL("HTTPS://api.elevenlabs.io").description, "https://api.elevenlabs.io")
+    }
+
+    func testPlainHTTPOnlyToLoopback() throws {
+        for allowed in ["http://127.0.0.1:8080", "http://127.4.5.6", "http://localhost:3000", "http://[::1]:9000",
+                        "http://[0:0:0:0:0:0:0:1]", "http://[::ffff:127.0.0.1]"] {
+            XCTAssertNoThrow(try APIBaseURL(allowed), allowed)
+        }
+        for refused in ["http://api.elevenlabs.io", "http://10.0.0.1", "http://128.0.0.1", "http://[::2]",
+                        "http://localhost.example.com"] {
+            XCTAssertThrowsError(try APIBaseURL(refused), refused) { error in
+                guard case BaseURLError.plainHTTP = error else { return XCTFail("\(refused): \(error)") }
+            }
+        }
+    }
+
+    func testRefusalMessagesSayWhatToDo() {
+        XCTAssertEqual(String(describing: BaseURLError.plainHTTP("api.example.com")), """
+            refusing plain http:// to api.example.com: the API key would be sent unencrypted; use https:// \
+            (http is allowed only for localhost, 127.0.0.0/8 and ::1)
+            """)
+        XCTAssertThrowsError(try APIBaseURL("moon")) { error in
+            XCTAssertEqual(String(describing: error),
+                           "base URL \"moon\" is neither a residency name (global, us, eu, in, sg) nor an http(s) URL")
+        }
+        XCTAssertThrowsError(try APIBaseURL("https://user:pw@api.elevenlabs.io")) { error in
+            XCTAssertEqual(error as? BaseURLError, .containsCredentials)
+        }
+        XCTAssertThrowsError(try APIBaseURL("ftp://api.elevenlabs.io")) { error in
+            XCTAssertEqual(error as? BaseURLError, .unsupportedScheme("ftp"))
+        }
+        XCTAssertThrowsError(try APIBaseURL("https://api.elevenlabs.io/?x=1")) { error in
+            XCTAssertEqual(error as? BaseURLError, .hasQueryOrFragment("https://api.elevenlabs.io/?x=1"))
+        }
+    }
+}
