@@ -14,7 +14,7 @@ struct AgentCtl: AsyncParsableCommand {
           2  usage error, or a file or directory that cannot be read
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, SimulateCommand.self]
+        subcommands: [ValidateCommand.self, PullCommand.self, DiffCommand.self, PushCommand.self, StatusCommand.self, SimulateCommand.self]
     )
 }
 

@@ -36,7 +36,12 @@ public enum PlanRendering {
         let before = secret ? SecretMask.mask : change.before.map(inline) ?? "(unset)"
         let note: String
         switch change.kind {
-        case .create: return "    " + style.green("+ \(change.dottedPath): \(after)") + "\n"
+        case .create:
+            if !secret, case .string(let text) = change.after, text.contains("\n") {
+                return "    " + style.green("+ \(change.dottedPath): |") + "\n"
+                    + LineDiff.lines("", text).map { "        " + style.green("\($0.text)") + "\n" }.joined()
+            }
+            return "    " + style.green("+ \(change.dottedPath): \(after)") + "\n"
         case .change: note = ""
         case .drift: note = "  " + style.red("[drift: changed on the live agent since the last sync; push keeps it, push --force reverts it]")
         case .conflict: note = "  " + style.red("[conflict: changed in the file and on the live agent since the last sync]")

@@ -2,6 +2,12 @@
 public enum LineDiff {
     public enum Line: Equatable, Sendable {
         case same(String), removed(String), added(String)
+
+        public var text: String {
+            switch self {
+            case .same(let text), .removed(let text), .added(let text): return text
+            }
+        }
     }
 
     /// The lines of `old` and `new` aligned on their longest common subsequence.

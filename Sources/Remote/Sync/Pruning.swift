@@ -27,7 +27,7 @@ public enum Pruning {
         var failures = 0
         for candidate in candidates {
             do {
-                try await service.deleteAgent(id: candidate.agentID)
+                try await service.delete(id: candidate.agentID)
                 state[environment, candidate.file] = nil
             } catch {
                 failures += 1

@@ -43,7 +43,7 @@ public struct Puller: Sendable {
     /// Pulls the selected agents. `state` is updated only for files that were written or already matched.
     public func pull(_ options: Options, state: inout SyncState,
                      progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [FileResult] {
-        let listing = try await service.listAgents()
+        let listing = try await service.allAgents()
         let selected = try select(listing, options: options, state: state)
         let fetched = try await fetch(selected.map(\.id), concurrency: options.concurrency, progress: progress)
         var results: [FileResult] = []

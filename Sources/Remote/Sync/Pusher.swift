@@ -58,7 +58,7 @@ public struct Pusher: Sendable {
         let comparison = plan.comparison
         do {
             guard let id = comparison.agentID else {
-                let id = try await service.createAgent(plan.local)
+                let id = try await service.create(plan.local)
                 let stored = try await service.agent(id: id)
                 let entry = SyncState.Entry(agentID: id, remoteUpdatedAt: updatedAt(stored), base: plan.local)
                 if let failure = readBackFailure(sent: plan.local, stored: stored) { return (.failed(failure), entry) }
@@ -69,7 +69,7 @@ public struct Pusher: Sendable {
             let sending = force ? comparison.changes : comparison.outgoing
             guard !sending.isEmpty else { return (.unchanged, nil) }
             let patch = PatchBody.make(sending)
-            try await service.updateAgent(id: id, patch)
+            try await service.update(id: id, patch)
             let stored = try await service.agent(id: id)
             let entry = SyncState.Entry(agentID: id, remoteUpdatedAt: updatedAt(stored), base: plan.local)
             if let failure = readBackFailure(sent: patch, stored: stored) { return (.failed(failure), nil) }

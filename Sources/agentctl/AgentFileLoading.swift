@@ -1,0 +1,24 @@
+import ArgumentParser
+import ConfigModel
+import Validation
+
+/// Reads and validates the agent files a remote command works on; any validation error stops the command before
+/// a single request is sent.
+enum AgentFileLoading {
+    static func load(paths: [String], defaultDirectory: String) throws -> [AgentDocument] {
+        let files: [String]
+        do {
+            files = try AgentFileFinder.files(in: paths.isEmpty ? [defaultDirectory] : paths)
+        } catch {
+            Terminal.error("agentctl: error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let report = ValidationReport(paths: files, strict: false)
+        if report.hasErrors || report.files.contains(where: { $0.document == nil }) {
+            Terminal.error(DiagnosticRendering.text(report, colour: Terminal.stderrWantsColour)
+                + "agentctl: error: fix the errors above first; nothing was sent")
+            throw ExitCode(ExitStatus.findings)
+        }
+        return report.files.compactMap(\.document)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Remote
+
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what a push would change on the live agents, field by field.",
+        discussion: """
+        Only what a file states is compared (the API keeps what a file leaves out); numbers compare by value. \
+        With the sync state from the last pull or push, changes are told apart: yours (~), someone's edit on \
+        the live agent since (drift), or both (conflict).
+
+        EXAMPLES
+          agentctl diff
+          agentctl diff agents/support-desk.yaml --env production
+          agentctl diff --format json --exit-code      (in CI)
+
+        EXIT CODES
+          0  no differences (or, without --exit-code, the diff was shown)
+          1  error: invalid files, or the API could not be reached
+          2  with --exit-code: there are differences; without it: usage or configuration error
+        """
+    )
+
+    @Argument(help: "Agent files or directories (default: the agents directory).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Exit 2 when there are differences, 0 when there are none (like terraform plan -detailed-exitcode).")
+    var exitCode = false
+
+    @Flag(help: "Show values that look like secrets (API keys, auth headers) instead of masking them.")
+    var showSecrets = false
+
+    @OptionGroup var remote: RemoteOptions
+
+    func run() async throws {
+        let connection = try Connection.open(remote)
+        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: connection.settings.agentsDirectory)
+        let state = try Connection.loadState()
+        let results = await Planner(service: connection.service)
+            .plan(documents, environment: connection.environment, state: state, concurrency: remote.concurrency)
+        let plans = try Connection.plans(results)
+        let comparisons = plans.map(\.comparison)
+        switch format {
+        case .text:
+            Terminal.output(PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
+                                               colour: Terminal.stdoutWantsColour))
+        case .json:
+            Terminal.output(PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets))
+        }
+        if exitCode && comparisons.contains(where: \.hasChanges) { throw ExitCode(2) }
+    }
+}

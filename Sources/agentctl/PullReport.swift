@@ -1,0 +1,47 @@
+import Remote
+import Validation
+
+/// What pull did, or would do, file by file, and the summary line.
+enum PullReport {
+    static func isSuccess(_ change: Puller.Change) -> Bool {
+        switch change {
+        case .new, .updated, .unchanged: return true
+        case .keptLocalEdits, .failed: return false
+        }
+    }
+
+    static func text(_ results: [Puller.FileResult], dryRun: Bool, colour: Bool) -> String {
+        let style = TextStyle(enabled: colour)
+        var out = ""
+        for result in results {
+            switch result.change {
+            case .new:
+                out += style.green("+ \(result.file)") + (dryRun ? "  (would be created)" : "  (new)") + "\n"
+            case .updated:
+                out += style.yellow("~ \(result.file)") + (dryRun ? "  (would be updated)" : "  (updated)") + "\n"
+                if dryRun, let before = result.before, let after = result.after {
+                    for line in LineDiff.lines(before, after) {
+                        switch line {
+                        case .same: continue
+                        case .removed(let text): out += "    " + style.red("- \(text)") + "\n"
+                        case .added(let text): out += "    " + style.green("+ \(text)") + "\n"
+                        }
+                    }
+                }
+            case .unchanged:
+                continue
+            case .keptLocalEdits(let reason):
+                out += style.red("! \(result.file)") + "  kept: \(reason); commit or stash your edits, or pull with --force\n"
+            case .failed(let message):
+                out += style.red("! \(result.file)") + "  failed: \(message)\n"
+            }
+        }
+        let count = { (match: (Puller.Change) -> Bool) in results.filter { match($0.change) }.count }
+        let new = count { $0 == .new }, updated = count { $0 == .updated }, unchanged = count { $0 == .unchanged }
+        let problems = results.count - new - updated - unchanged
+        var summary = "\(dryRun ? "would pull" : "pulled") \(results.count) agent\(results.count == 1 ? "" : "s"): "
+            + "\(new) new, \(updated) updated, \(unchanged) unchanged"
+        if problems > 0 { summary += ", \(problems) not pulled" }
+        return out + summary + "\n"
+    }
+}

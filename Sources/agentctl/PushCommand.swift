@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Remote
+
+struct PushCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Apply agent files to the live agents: create new ones, patch only what changed.",
+        discussion: """
+        Validates first: any error stops the push before a single request is sent. Prints the plan, asks for \
+        confirmation on a terminal, then creates or patches each agent (never the whole document), reads it back \
+        and checks that every field was stored as sent. Refuses to overwrite edits made on the live agent since \
+        the last sync unless --force.
+
+        EXAMPLES
+          agentctl push --dry-run
+          agentctl push agents/support-desk.yaml --env production --yes
+          agentctl push --prune          (also delete live agents whose file was removed)
+
+        EXIT CODES
+          0  everything applied (or nothing to do)
+          1  an agent failed, was refused or rejected; or invalid files; or no confirmation
+          2  usage or configuration error
+        """
+    )
+
+    @Argument(help: "Agent files or directories (default: the agents directory).")
+    var paths: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Do not ask for confirmation.")
+    var yes = false
+
+    @Flag(help: "Print the plan and send nothing.")
+    var dryRun = false
+
+    @Flag(help: "Overwrite fields that were also changed on the live agent since the last sync.")
+    var force = false
+
+    @Flag(help: "Delete live agents tracked in agentctl.lock whose file was removed (asks first).")
+    var prune = false
+
+    @Flag(help: "Show values that look like secrets instead of masking them.")
+    var showSecrets = false
+
+    @OptionGroup var remote: RemoteOptions
+
+    func run() async throws {
+        let connection = try Connection.open(remote)
+        let lock = try Connection.lockRepository()
+        defer { lock.release() }
+        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: connection.settings.agentsDirectory)
+        var state = try Connection.loadState()
+        let plans = try Connection.plans(await Planner(service: connection.service)
+            .plan(documents, environment: connection.environment, state: state, concurrency: remote.concurrency))
+        let pruned = prune ? Pruning.candidates(state: state, environment: connection.environment) : []
+        Terminal.output(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
+                                           showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
+            + Pruning.describe(pruned))
+        let changing = plans.filter(\.comparison.hasChanges)
+        guard !changing.isEmpty || !pruned.isEmpty else { return }
+        if dryRun { return }
+        try confirm()
+        let outcomes = await Pusher(service: connection.service)
+            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency, state: &state)
+        let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
+                                                 state: &state)
+        try Connection.saveState(state)
+        Terminal.output(PushReport.text(outcomes, colour: Terminal.stdoutWantsColour))
+        if outcomes.contains(where: { !$0.outcome.succeeded }) || pruneFailures > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+
+    private func confirm() throws {
+        if yes { return }
+        guard Terminal.isInteractive else {
+            Terminal.error("agentctl: error: push needs confirmation, and there is no terminal to ask on; "
+                + "pass --yes to apply, or --dry-run to only show the plan")
+            throw ExitCode(ExitStatus.findings)
+        }
+        guard Terminal.confirm("Apply these changes to \(remote.environment ?? "the live agents")?") else {
+            Terminal.error("agentctl: nothing was applied")
+            throw ExitCode(ExitStatus.findings)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The options every command that talks to the API shares.
+struct RemoteOptions: ParsableArguments {
+    @Option(name: .customLong("env"), help: "The environment in agentctl.yaml to use (default: its default_environment).")
+    var environment: String?
+
+    @Option(help: "API base URL or residency name (overrides ELEVENLABS_BASE_URL and agentctl.yaml).")
+    var baseURL: String?
+
+    @Option(help: "Read the API key from this file instead of the environment variable.")
+    var apiKeyFile: String?
+
+    @Option(help: "How many requests may be in flight at once.")
+    var concurrency: Int = 8
+
+    @Flag(help: "Print each request (method, URL, status, time) to stderr. The API key is never printed.")
+    var verbose = false
+
+    func validate() throws {
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Remote
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "One line per agent file: in sync, local changes, remote drift, conflict, not yet created, or file missing.",
+        discussion: """
+        EXAMPLES
+          agentctl status
+          agentctl status --env production --exit-code
+
+        EXIT CODES
+          0  every agent in sync (or, without --exit-code, the status was shown)
+          1  error: invalid files, or the API could not be reached
+          2  with --exit-code: something is not in sync; without it: usage or configuration error
+        """
+    )
+
+    @Argument(help: "Agent files or directories (default: the agents directory).")
+    var paths: [String] = []
+
+    @Flag(help: "Exit 2 when anything is not in sync (as diff --exit-code).")
+    var exitCode = false
+
+    @OptionGroup var remote: RemoteOptions
+
+    func run() async throws {
+        let connection = try Connection.open(remote)
+        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: connection.settings.agentsDirectory)
+        let state = try Connection.loadState()
+        let plans = try Connection.plans(await Planner(service: connection.service)
+            .plan(documents, environment: connection.environment, state: state, concurrency: remote.concurrency))
+        let missing = paths.isEmpty ? Pruning.candidates(state: state, environment: connection.environment) : []
+        let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.agentID, $0.label) }
+            + missing.map { ($0.file, $0.agentID, "file missing") }
+        var out = ""
+        for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {
+            out += "\(file)  \(connection.environment)  \(id ?? "-")  \(label)\n"
+        }
+        Terminal.output(out)
+        if exitCode && lines.contains(where: { $0.2 != SyncStatus.inSync }) { throw ExitCode(2) }
+    }
+}
