@@ -89,7 +89,7 @@ public final class AgentEmulator: Sendable {
         return query.isEmpty ? "" : "?" + query
     }
 
-    /// Test hooks, outside the API's paths and faults: `GET /_emulator/stats`, `POST /_emulator/stats/reset`.
+    /// Test hooks, outside the API's paths and faults: stats, runtime control and the write log (docs/emulator.md).
     private func control(_ request: HTTPRequest) async -> HTTPResponse {
         switch (request.method, request.path) {
         case (.GET, "/_emulator/stats"):
@@ -97,6 +97,12 @@ public final class AgentEmulator: Sendable {
         case (.POST, "/_emulator/stats/reset"):
             await stats.reset()
             return HTTPReplies.json(.ok, await stats.snapshot(agents: await store.count))
+        case (.POST, "/_emulator/control"):
+            let body = (try? JSONParser.parse((try? await request.bodyData) ?? Data())) ?? .object([:])
+            await routes.control.configure(body)
+            return HTTPReplies.json(.ok, .object([:]))
+        case (.GET, "/_emulator/writes"):
+            return HTTPReplies.json(.ok, await routes.control.writeLog)
         default:
             return HTTPReplies.notFound
         }

@@ -6,6 +6,7 @@ struct AgentRoutes: Sendable {
     let store: AgentStore
     let apiKey: String
     let readOnlyAPIKey: String?
+    let control = TestControl()
 
     private enum Access { case full, readOnly }
 
@@ -28,6 +29,10 @@ struct AgentRoutes: Sendable {
         case .failure(let refusal): return refusal.reply
         }
         if method != .GET, access == .readOnly { return HTTPReplies.readOnlyKey }
+        if method != .GET {
+            await control.record(method: method.rawValue, path: request.path, body: (try? await request.bodyData) ?? Data())
+            if await control.isUnavailable(request.path) { return HTTPReplies.unavailable }
+        }
         switch (method, target) {
         case (.GET, nil): return await list(request)
         case (.POST, _): return await create(request)
@@ -62,14 +67,17 @@ struct AgentRoutes: Sendable {
         switch await body(of: request, required: true) {
         case .failure(let refusal): return refusal.reply
         case .success(let body):
-            return await respond("") { .object(["agent_id": .string(try await store.create(body))]) }
+            let kept = await control.withoutDroppedFields(body)
+            return await respond("") { .object(["agent_id": .string(try await store.create(kept))]) }
         }
     }
 
     private func patch(_ id: String, _ request: HTTPRequest) async -> HTTPResponse {
         switch await body(of: request, required: false) {
         case .failure(let refusal): return refusal.reply
-        case .success(let body): return await respond(id) { try await store.patch(id, body) }
+        case .success(let body):
+            let kept = await control.withoutDroppedFields(body)
+            return await respond(id) { try await store.patch(id, kept) }
         }
     }
 
