@@ -29,20 +29,19 @@ public struct Planner: Sendable {
     /// One result per file, in the order given: a plan, or why there is none (the live agent could not be read).
     public func plan(_ documents: [AgentDocument], environment: String, state: SyncState, concurrency: Int)
         async -> [Result<PlannedAgent, Failure>] {
-        await withTaskGroup(of: (Int, Result<PlannedAgent, Failure>).self) { group in
-            var next = 0
-            func start() {
-                guard next < documents.count else { return }
-                let index = next, document = documents[index]
-                next += 1
-                let entry = state[environment, document.file]
-                group.addTask { (index, await plan(document, entry: entry)) }
+        let planOne: @Sendable (Int) async -> (Int, Result<PlannedAgent, Failure>) = { index in
+            (index, await plan(documents[index], entry: state[environment, documents[index].file]))
+        }
+        return await withTaskGroup(of: (Int, Result<PlannedAgent, Failure>).self) { group in
+            var pending = documents.indices.makeIterator()
+            for _ in 0..<max(1, concurrency) {
+                guard let index = pending.next() else { break }
+                group.addTask { await planOne(index) }
             }
-            for _ in 0..<max(1, concurrency) { start() }
             var results = [Result<PlannedAgent, Failure>?](repeating: nil, count: documents.count)
             while let (index, result) = await group.next() {
                 results[index] = result
-                start()
+                if let next = pending.next() { group.addTask { await planOne(next) } }
             }
             return results.map { $0! }
         }

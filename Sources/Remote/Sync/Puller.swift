@@ -45,7 +45,7 @@ public struct Puller: Sendable {
                      progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [FileResult] {
         let listing = try await service.allAgents()
         let selected = try select(listing, options: options, state: state)
-        let fetched = try await fetch(selected.map(\.id), concurrency: options.concurrency, progress: progress)
+        let fetched = await fetch(selected.map(\.id), concurrency: options.concurrency, progress: progress)
         var results: [FileResult] = []
         var claimed = Set(state.entries(in: options.environment).keys)
         for agent in selected.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
@@ -86,24 +86,23 @@ public struct Puller: Sendable {
         return chosen
     }
 
-    private func fetch(_ ids: [String], concurrency: Int, progress: @Sendable (Int, Int) -> Void) async throws
+    private func fetch(_ ids: [String], concurrency: Int, progress: @Sendable (Int, Int) -> Void) async
         -> [String: Result<JSONObject, any Error>] {
+        let service = self.service
+        let fetchOne: @Sendable (String) async -> (String, Result<JSONObject, any Error>) = { id in
+            do { return (id, .success(try await service.agent(id: id))) } catch { return (id, .failure(error)) }
+        }
         var results: [String: Result<JSONObject, any Error>] = [:]
-        try await withThrowingTaskGroup(of: (String, Result<JSONObject, any Error>).self) { group in
-            var next = 0
-            func start() {
-                guard next < ids.count else { return }
-                let id = ids[next]
-                next += 1
-                group.addTask {
-                    do { return (id, .success(try await service.agent(id: id))) } catch { return (id, .failure(error)) }
-                }
+        await withTaskGroup(of: (String, Result<JSONObject, any Error>).self) { group in
+            var pending = ids.makeIterator()
+            for _ in 0..<max(1, concurrency) {
+                guard let id = pending.next() else { break }
+                group.addTask { await fetchOne(id) }
             }
-            for _ in 0..<max(1, concurrency) { start() }
-            while let (id, result) = try await group.next() {
+            while let (id, result) = await group.next() {
                 results[id] = result
                 progress(results.count, ids.count)
-                start()
+                if let next = pending.next() { group.addTask { await fetchOne(next) } }
             }
         }
         return results

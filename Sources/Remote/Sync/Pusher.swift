@@ -27,22 +27,20 @@ public struct Pusher: Sendable {
     /// Pushes every plan, `concurrency` agents at a time; records in `state` exactly the agents that succeeded.
     public func push(_ plans: [PlannedAgent], environment: String, force: Bool, concurrency: Int,
                      state: inout SyncState) async -> [(file: String, outcome: Outcome)] {
+        let pushOne: @Sendable (Int) async -> (Int, Outcome, SyncState.Entry?) = { index in
+            let (outcome, entry) = await push(plans[index], force: force)
+            return (index, outcome, entry)
+        }
         let results = await withTaskGroup(of: (Int, Outcome, SyncState.Entry?).self) { group in
-            var next = 0
-            func start() {
-                guard next < plans.count else { return }
-                let index = next, plan = plans[index]
-                next += 1
-                group.addTask {
-                    let (outcome, entry) = await push(plan, force: force)
-                    return (index, outcome, entry)
-                }
+            var pending = plans.indices.makeIterator()
+            for _ in 0..<max(1, concurrency) {
+                guard let index = pending.next() else { break }
+                group.addTask { await pushOne(index) }
             }
-            for _ in 0..<max(1, concurrency) { start() }
             var results = [(Outcome, SyncState.Entry?)?](repeating: nil, count: plans.count)
             while let (index, outcome, entry) = await group.next() {
                 results[index] = (outcome, entry)
-                start()
+                if let next = pending.next() { group.addTask { await pushOne(next) } }
             }
             return results.map { $0! }
         }
