@@ -49,8 +49,9 @@ struct InitCommand: ParsableCommand {
             case .extended(let lines): out += "added \(lines) line\(lines == 1 ? "" : "s") to \(shown)\n"
             }
         }
-        let cd = directory == "." ? "" : "cd \(directory) && "
-        out += "\nNext:\n  \(cd)agentctl validate     check the agents\n  pre-commit install        validate them on every commit\n"
+        out += "\nNext:\n" + (directory == "." ? "" : "  cd \(directory)\n")
+        out += "  agentctl validate     check the agents in agents/\n"
+        out += "  pre-commit install    validate them on every commit (in a Git repository)\n"
         Terminal.output(out)
     }
 }
