@@ -1,10 +1,17 @@
 extension ProjectScaffold {
-    /// The first line of every agent file agentctl writes: editors on the YAML language server read the schema from it.
-    public static let schemaModeline = "# yaml-language-server: $schema=../schemas/agent.schema.json"
+    /// The first line of an agent file agentctl writes, for a file at `agentPath` relative to the project folder
+    /// (`agents/support.yaml`): editors on the YAML language server find the schema through its relative path.
+    public static func schemaModeline(forAgentAt agentPath: String) -> String {
+        let depth = agentPath.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        return "# yaml-language-server: $schema=" + String(repeating: "../", count: depth) + schemaPath
+    }
+
+    /// Where the project keeps the JSON Schema of agent files, relative to the project folder.
+    public static let schemaPath = "schemas/agent.schema.json"
 
     static let exampleAgentName = "front-desk.yaml"
 
-    static let exampleAgent = schemaModeline + "\n" + """
+    static let exampleAgent = schemaModeline(forAgentAt: "agents/" + exampleAgentName) + "\n" + """
         # An example agent. Every key is a field of the ElevenLabs agents API, named as the API names it.
         # `agentctl validate` checks it offline; `agentctl schema --format markdown` lists every field and its range.
         name: Front desk

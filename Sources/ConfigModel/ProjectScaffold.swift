@@ -40,7 +40,7 @@ public struct ProjectScaffold: Sendable {
             File(path: "agents/" + Self.exampleAgentName, text: Self.exampleAgent),
             File(path: "agentctl.yaml", text: Self.projectSettings),
             File(path: ".pre-commit-config.yaml", text: Self.preCommitConfig),
-            File(path: "schemas/agent.schema.json", text: schema),
+            File(path: Self.schemaPath, text: schema),
         ]
     }
 

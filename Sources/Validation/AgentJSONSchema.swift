@@ -87,7 +87,10 @@ public enum AgentJSONSchema {
         }
         schema["type"] = typeName(name, nullable: nullable)
         if let allowed = rule.allowed {
-            var values = allowed.map { name == "string" ? JSONValue.string($0) : Double($0).map(JSONValue.number) ?? .string($0) }
+            // The table writes every allowed value as text; numeric fields list numbers.
+            var values = allowed.map { value in
+                name == "string" ? JSONValue.string(value) : Double(value).map(JSONValue.number) ?? .string(value)
+            }
             if nullable { values.append(.null) }
             schema["enum"] = .array(values)
         }

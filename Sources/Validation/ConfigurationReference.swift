@@ -55,7 +55,10 @@ public enum ConfigurationReference {
 
         /// The anchor GitHub gives the heading: lower case, punctuation other than `-` and `_` dropped.
         var anchor: String {
-            String(title.lowercased().compactMap { $0 == " " ? "-" : ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : nil })
+            String(title.lowercased().compactMap { character -> Character? in
+                if character == " " { return "-" }
+                return character.isLetter || character.isNumber || character == "_" || character == "-" ? character : nil
+            })
         }
 
         var markdown: String {
@@ -65,7 +68,8 @@ public enum ConfigurationReference {
             for rule in rows {
                 let name = base.map { String(rule.path.dropFirst($0.path.count + 1)) } ?? rule.path
                 let fallback = rule.defaultValue.map { "`\(JSONText.encode($0))`" } ?? ""
-                out += "| `\(name)` | \(typeText(rule)) | \(cell(allowedText(rule))) | \(fallback) | \(cell(meaning(rule))) |\n"
+                let cells = ["`\(name)`", typeText(rule), cell(allowedText(rule)), fallback, cell(meaning(rule))]
+                out += "| " + cells.joined(separator: " | ") + " |\n"
             }
             return out
         }
