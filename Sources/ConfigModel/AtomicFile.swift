@@ -1,29 +1,46 @@
 import Foundation
 
-/// Writes files all at once: to a temporary file beside the target, then renamed over it, so a reader (or a crash)
-/// never sees half a file.
+/// Writes files so that a reader sees the old content or the new, never half a file: the text goes to a temporary
+/// file in the same directory, is flushed to disk, then replaces the target with one rename.
 public enum AtomicFile {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
         public let path: String
         public let reason: String
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    public static func write(_ text: String, to path: String) throws(Failure) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    /// Writes `text` to `path`, creating missing parent directories. A symbolic link is followed, so it stays a link.
+    /// A new file gets mode 0644; an existing one keeps its mode.
+    public static func write(_ text: String, to path: String) throws(WriteError) {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let directory = target.deletingLastPathComponent().path
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw Failure(path: path, reason: error.localizedDescription)
+            throw WriteError(path: path, reason: "cannot create the directory \(directory)")
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw Failure(path: path, reason: reason)
+        var template = Array("\(directory)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: systemError()) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let existingMode = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] as? Int
+        do {
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: Data(text.utf8))
+            guard fchmod(descriptor, mode_t(existingMode ?? 0o644)) == 0, fsync(descriptor) == 0 else {
+                throw WriteError(path: path, reason: systemError())
+            }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw (error as? WriteError) ?? WriteError(path: path, reason: "\(error)")
+        }
+        close(descriptor)
+        guard rename(temporary, target.path) == 0 else {
+            let reason = systemError()
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
         }
     }
+
+    private static func systemError() -> String { String(cString: strerror(errno)) }
 }

@@ -77,7 +77,7 @@ public struct SyncState: Sendable, Equatable {
         return JSONText.encode(.object(root), pretty: true) + "\n"
     }
 
-    public func save(path: String = fileName) throws(AtomicFile.Failure) {
+    public func save(path: String = fileName) throws(AtomicFile.WriteError) {
         try AtomicFile.write(text(), to: path)
     }
 }

@@ -4,8 +4,11 @@ import ConfigModel
 /// reference and the YAML-to-JSON conversion all read it. The entries are generated from the vendor's OpenAPI
 /// reference (plus the ranges its docs state) by scripts/generate-field-table.py.
 public enum FieldTable {
-    public static let all: [FieldRule] = topFields + agentFields + promptFields + builtInToolsFields + ttsFields
-        + asrFields + turnFields + conversationFields + vadFields + languagePresetsFields
+    /// The fields in sections, as the configuration reference groups them: the top of the file, then each part.
+    static let sections: [[FieldRule]] = [topFields, agentFields, promptFields, builtInToolsFields, ttsFields,
+                                          asrFields, turnFields, conversationFields, vadFields, languagePresetsFields]
+
+    public static let all: [FieldRule] = Array(sections.joined())
 
     private static let byPath: [String: FieldRule] = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Agent files or directories to check.")
+    @Argument(help: "Agent files or directories to check.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String] = ["agents"]
 
     @Option(help: "Output format: text, json or github.")

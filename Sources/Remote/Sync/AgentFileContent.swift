@@ -59,14 +59,8 @@ public enum AgentFileContent {
         }
     }
 
-    /// The YAML text of an agent file, starting with the modeline that lets editors check it against the schema.
-    public static func yamlText(_ content: JSONObject, schemaPath: String) -> String {
-        YAMLWriter.document(content, comments: ["yaml-language-server: $schema=\(schemaPath)"])
-    }
-
-    /// The schema's path relative to an agent file, e.g. `../schemas/agent.schema.json` for `agents/x.yaml`.
-    public static func schemaPath(forFile file: String) -> String {
-        let depth = file.split(separator: "/").dropLast().filter { $0 != "." }.count
-        return String(repeating: "../", count: depth) + "schemas/agent.schema.json"
+    /// The YAML text of an agent file at `file`, starting with the modeline that lets editors check it.
+    public static func yamlText(_ content: JSONObject, file: String) -> String {
+        ProjectScaffold.schemaModeline(forAgentAt: file) + "\n" + YAMLWriter.document(content)
     }
 }

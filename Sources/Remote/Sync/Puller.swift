@@ -124,7 +124,7 @@ public struct Puller: Sendable {
             }
         }
         let content = AgentFileContent.fromRemote(remote, stated: local, full: options.full)
-        let text = AgentFileContent.yamlText(content, schemaPath: AgentFileContent.schemaPath(forFile: file))
+        let text = AgentFileContent.yamlText(content, file: file)
         let change: Change = existingText == nil ? .new : (existingText == text ? .unchanged : .updated)
         if !options.dryRun {
             if change != .unchanged {

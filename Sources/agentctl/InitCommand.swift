@@ -1,0 +1,57 @@
+import ArgumentParser
+import ConfigModel
+import Validation
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Set up a repository for agents: an example agent, project settings, pre-commit and the schema.",
+        discussion: """
+        Writes agents/front-desk.yaml (a commented example agent), agentctl.yaml (environments, API base URL \
+        and the name of the environment variable holding each API key; never a key), .pre-commit-config.yaml \
+        (validates agent files on every commit) and schemas/agent.schema.json (for editors), and adds .env \
+        lines to .gitignore. Existing files are left alone unless --force is given; then the replaced ones are \
+        listed. Each file is written atomically.
+
+        EXAMPLES
+          agentctl init
+          agentctl init my-agents
+          agentctl init --force        (replace the files init writes)
+
+        EXIT CODES
+          0  the files were written
+          1  some files already exist; nothing was written (use --force)
+          2  usage error, or a file cannot be written
+        """
+    )
+
+    @Argument(help: "The directory to set up; created when missing.", completion: .directory)
+    var directory = "."
+
+    @Flag(help: "Replace files that already exist.")
+    var force = false
+
+    func run() throws {
+        let changes: [(path: String, change: ProjectScaffold.Change)]
+        do {
+            changes = try ProjectScaffold(schema: AgentJSONSchema.text).write(into: directory, force: force)
+        } catch {
+            Terminal.error("agentctl: error: \(error)")
+            if case .existing = error { throw ExitCode(ExitStatus.findings) }
+            throw ExitCode(ExitStatus.usage)
+        }
+        var out = ""
+        for (path, change) in changes {
+            let shown = ProjectScaffold.join(directory, path)
+            switch change {
+            case .created: out += "created \(shown)\n"
+            case .replaced: out += "replaced \(shown)\n"
+            case .extended(let lines): out += "added \(lines) line\(lines == 1 ? "" : "s") to \(shown)\n"
+            }
+        }
+        out += "\nNext:\n" + (directory == "." ? "" : "  cd \(directory)\n")
+        out += "  agentctl validate     check the agents in agents/\n"
+        out += "  pre-commit install    validate them on every commit (in a Git repository)\n"
+        Terminal.output(out)
+    }
+}

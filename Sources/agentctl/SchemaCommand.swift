@@ -1,0 +1,46 @@
+import ArgumentParser
+import ConfigModel
+import Validation
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema of an agent file, or the configuration reference in Markdown.",
+        discussion: """
+        Both come from the rules table that validate checks. Editors on the YAML language server (VS Code, \
+        Neovim) read the schema from the first line of an agent file:
+          # yaml-language-server: $schema=../schemas/agent.schema.json
+        Inside typed sections the schema rejects keys it does not know, as validate --strict does: JSON Schema \
+        cannot tell a typo from a field the API added later. Editors show these as warnings.
+
+        EXAMPLES
+          agentctl schema --output schemas/agent.schema.json
+          agentctl schema --format markdown --output docs/configuration.md
+
+        EXIT CODES
+          0  printed or written
+          2  usage error, or the output file cannot be written
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
+
+    @Option(help: "What to produce: json (the JSON Schema) or markdown (the configuration reference).")
+    var format: Format = .json
+
+    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of stdout.", completion: .file())
+    var output: String?
+
+    func run() throws {
+        let text = format == .json ? AgentJSONSchema.text : ConfigurationReference.markdown
+        guard let output else { return Terminal.output(text) }
+        do {
+            try AtomicFile.write(text, to: output)
+        } catch {
+            Terminal.error("agentctl: error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+}
