@@ -64,6 +64,20 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("warp_speed"), unknown.stderr)
     }
 
+    func testInteractiveModeOnATerminal() throws {
+        // `script` gives the binary a pseudo-terminal; what the test writes is typed at the prompt.
+        let binary = AgentctlProcess.productsDirectory.appendingPathComponent("agentctl").path
+        let typed = "Hi, my thermostat is broken\n/silence 3\n/latency 4\nIt shows E4\n/quit\n"
+        let result = try AgentctlProcess.run(["-qec", "\(binary) simulate agents/support-desk.yaml", "/dev/null"],
+                                             input: typed, executable: "/usr/bin/script")
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.contains("user    \"Hi, my thermostat is broken\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("user    stays silent for 3.00 s"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("answers in 4.00 s"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[soft timeout] \"Hhmmmm...yeah.\""), "a 4 s reply passes the 3 s soft timeout")
+        XCTAssertTrue(result.stdout.contains("call ended: script_end"), result.stdout)
+    }
+
     private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
         if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" { try Data(actual.utf8).write(to: url) }
