@@ -33,10 +33,16 @@ public struct AgentDocument: Sendable {
         return AgentDocument(file: file, text: String(decoding: bytes, as: UTF8.self), root: root)
     }
 
-    /// The node at a path of keys, if the file states it.
+    /// The node at a path of keys (a list item by its index, `"0"`), if the file states it.
     public func node(at path: [String]) -> YAMLNode? {
         var node: YAMLNode? = root
-        for key in path { node = node?[key] }
+        for key in path {
+            if let items = node?.items {
+                node = Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
+            } else {
+                node = node?[key]
+            }
+        }
         return node
     }
 

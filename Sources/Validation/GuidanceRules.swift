@@ -38,18 +38,15 @@ struct GuidanceRules {
     }
 
     private mutating func checkFillers(_ softTimeout: SoftTimeoutConfig) {
-        let messages = [("message", softTimeout.message)]
-            + (softTimeout.additional_soft_timeout_messages ?? []).enumerated().map { ("\($0.offset)", Optional($0.element)) }
-        for (key, message) in messages {
-            guard let message, let phrase = TimePromise.find(in: message) else { continue }
-            let path = key == "message" ? Self.softTimeoutPath + ["message"] : nil
-            let node = path.flatMap { document.node(at: $0) }
-                ?? document.node(at: Self.softTimeoutPath + ["additional_soft_timeout_messages"])?.items?[Int(key)!]
-            guard let node else { continue }
-            diagnostics.append(Diagnostic(.warning, .fillerPromisesTime, at: node.mark,
-                "the filler \(JSONText.quoted(message)) promises a time (\"\(phrase)\"); the docs advise against time "
-                    + "indicators in fillers, as actual response times are unpredictable",
-                path: (Self.softTimeoutPath + [key == "message" ? "message" : "additional_soft_timeout_messages"]).joined(separator: ".")))
+        var fillers: [(path: [String], text: String)] = []
+        if let message = softTimeout.message { fillers.append((Self.softTimeoutPath + ["message"], message)) }
+        for (index, text) in (softTimeout.additional_soft_timeout_messages ?? []).enumerated() {
+            fillers.append((Self.softTimeoutPath + ["additional_soft_timeout_messages", String(index)], text))
+        }
+        for (path, text) in fillers {
+            guard let phrase = TimePromise.find(in: text) else { continue }
+            warn(.fillerPromisesTime, path, "the filler \(JSONText.quoted(text)) promises a time (\"\(phrase)\"); the docs "
+                + "advise against time indicators in fillers, as actual response times are unpredictable")
         }
         if softTimeout.use_llm_generated_message == true, softTimeout.message?.isEmpty ?? true {
             warn(.llmFillerWithoutFallback, Self.softTimeoutPath + ["use_llm_generated_message"],

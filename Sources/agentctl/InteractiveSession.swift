@@ -34,7 +34,7 @@ struct InteractiveSession {
 
     private func number(_ words: [String]) throws -> Double {
         guard words.count == 2, let value = Double(words[1]) else {
-            throw ValidationErrorText("expected a number of seconds, e.g. /silence 5")
+            throw InputError("expected a number of seconds, e.g. /silence 5")
         }
         return value
     }
@@ -44,7 +44,8 @@ struct InteractiveSession {
     }
 }
 
-struct ValidationErrorText: Error, CustomStringConvertible {
+/// A line typed at the prompt that is not understood.
+struct InputError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }

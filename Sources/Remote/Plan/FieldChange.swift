@@ -1,4 +1,5 @@
 import ConfigModel
+import Validation
 
 /// One field whose value differs between an agent file and its live agent, and who changed it.
 public struct FieldChange: Sendable, Equatable {
@@ -47,7 +48,7 @@ public struct AgentComparison: Sendable {
                 changes.append(FieldChange(path: path, before: nil, after: value, kind: .create))
                 continue
             }
-            let live = Self.value(at: path, in: remote) ?? FieldDefaults.value(at: path)
+            let live = Self.value(at: path, in: remote) ?? FieldTable.defaultValue(at: path)
             if live == value {
                 unchanged += 1
                 continue

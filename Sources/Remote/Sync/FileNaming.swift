@@ -3,7 +3,7 @@ public enum FileNaming {
     public static func slug(_ name: String) -> String {
         var slug = ""
         for scalar in name.lowercased().unicodeScalars {
-            if scalar.isASCII && (CharacterSetASCII.isAlphanumeric(scalar)) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 slug.unicodeScalars.append(scalar)
             } else if !slug.hasSuffix("-") && !slug.isEmpty {
                 slug += "-"
@@ -23,11 +23,5 @@ public enum FileNaming {
             number += 1
         }
         return candidate
-    }
-}
-
-private enum CharacterSetASCII {
-    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 }
