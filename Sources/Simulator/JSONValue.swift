@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// A JSON value with keys kept in the order written, so output is byte-identical run after run.
 enum JSONValue {
     /// Already formatted as a JSON number.
@@ -29,7 +31,7 @@ enum JSONValue {
     private func write(to output: inout String) {
         switch self {
         case .number(let text): output += text
-        case .string(let text): Self.writeString(text, to: &output)
+        case .string(let text): output += JSONText.quoted(text)
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
         case .array(let items):
@@ -43,30 +45,12 @@ enum JSONValue {
             output += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(key, to: &output)
+                output += JSONText.quoted(key)
                 output += ":"
                 value.write(to: &output)
             }
             output += "}"
         }
-    }
-
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 
     /// A top-level object with one member per line, and arrays named in `oneItemPerLine` one item per line.

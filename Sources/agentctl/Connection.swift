@@ -46,6 +46,15 @@ struct Connection {
         return Connection(settings: settings, environment: name, service: AgentsAPI(client: client))
     }
 
+    /// The agent files under `paths` (validated) set against their live agents in this environment, with the state.
+    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedAgent], state: SyncState) {
+        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
+        let state = try Self.loadState()
+        let results = await Planner(service: service)
+            .plan(documents, environment: environment, state: state, concurrency: concurrency)
+        return (try Self.plans(results), state)
+    }
+
     static func loadState() throws -> SyncState {
         do { return try SyncState.load() } catch {
             throw configuration("\(error)")

@@ -38,11 +38,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote)
-        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: connection.settings.agentsDirectory)
-        let state = try Connection.loadState()
-        let results = await Planner(service: connection.service)
-            .plan(documents, environment: connection.environment, state: state, concurrency: remote.concurrency)
-        let plans = try Connection.plans(results)
+        let plans = try await connection.plan(paths, concurrency: remote.concurrency).plans
         let comparisons = plans.map(\.comparison)
         switch format {
         case .text:

@@ -48,10 +48,7 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: connection.settings.agentsDirectory)
-        var state = try Connection.loadState()
-        let plans = try Connection.plans(await Planner(service: connection.service)
-            .plan(documents, environment: connection.environment, state: state, concurrency: remote.concurrency))
+        var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
         let pruned = prune ? Pruning.candidates(state: state, environment: connection.environment) : []
         Terminal.output(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
                                            showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)

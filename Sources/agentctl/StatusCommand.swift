@@ -27,10 +27,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote)
-        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: connection.settings.agentsDirectory)
-        let state = try Connection.loadState()
-        let plans = try Connection.plans(await Planner(service: connection.service)
-            .plan(documents, environment: connection.environment, state: state, concurrency: remote.concurrency))
+        let (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
         let missing = paths.isEmpty ? Pruning.candidates(state: state, environment: connection.environment) : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.agentID, $0.label) }
             + missing.map { ($0.file, $0.agentID, "file missing") }
