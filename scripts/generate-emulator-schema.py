@@ -27,7 +27,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_REFERENCE = os.path.join(ROOT, "..", "shared", "reference", "elevenlabs-agents-openapi.json")
+DEFAULT_REFERENCE = os.path.join(ROOT, "reference", "elevenlabs-agents-openapi.json")
 DEFAULT_OUTPUT = os.path.join(ROOT, "Sources", "AgentEmulatorKit", "Resources", "agents-api.json")
 
 # Keywords the emulator's validator understands; everything else (docs, examples) is dropped.

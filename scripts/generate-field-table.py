@@ -8,7 +8,7 @@ Run: python3 scripts/generate-field-table.py [--reference PATH] [--check]
 import argparse, json, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_REFERENCE = os.path.join(ROOT, "..", "shared", "reference", "elevenlabs-agents-openapi.json")
+DEFAULT_REFERENCE = os.path.join(ROOT, "reference", "elevenlabs-agents-openapi.json")
 OUT_DIR = os.path.join(ROOT, "Sources", "Validation", "FieldTable")
 SEED = "ElevenLabs docs, Conversation flow"
 
