@@ -36,7 +36,7 @@ struct InitCommand: ParsableCommand {
         do {
             changes = try ProjectScaffold(schema: AgentJSONSchema.text).write(into: directory, force: force)
         } catch {
-            if case .existing = error { throw CommandFailure.findings("\(error)") }
+            if case .existing = error { throw CommandFailure.findings("\(error) (use --force to replace them)") }
             throw CommandFailure.usage("\(error)")
         }
         var out = ""

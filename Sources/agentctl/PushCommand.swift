@@ -65,7 +65,9 @@ struct PushCommand: AsyncParsableCommand {
         try Connection.saveState(state)
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         Terminal.output(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
-        if outcomes.contains(where: { !$0.outcome.succeeded }) || pruneFailures > 0 { throw CommandFailure(.findings) }
+        if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
+            throw CommandFailure(.findings, messages: pruneFailures)
+        }
     }
 
     private func confirm() throws {
