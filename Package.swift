@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
         .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
         .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], exclude: ["Golden"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "ConfigModel"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]
 )

@@ -38,21 +38,21 @@ public struct SyncState: Sendable, Equatable {
         entries(in: environment).first(where: { $0.value.agentID == id })?.key
     }
 
-    public static func load(path: String = fileName) throws(LocatedError) -> SyncState {
+    public static func load(path: String = fileName) throws(Diagnostic) -> SyncState {
         guard FileManager.default.fileExists(atPath: path) else { return SyncState() }
         let bytes = try AgentDocument.readBytes(path: path)
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)
         } catch {
-            throw LocatedError("the state file is not valid JSON (\(error.message) at byte \(error.offset)); "
+            throw Diagnostic.error(.stateFile, "the state file is not valid JSON (\(error.message) at byte \(error.offset)); "
                 + "restore it from Git", at: SourceMark(file: path, line: 1, column: 1))
         }
         var state = SyncState()
         for (environment, files) in json["environments"]?.objectValue ?? JSONObject() {
             for (file, entry) in files.objectValue ?? JSONObject() {
                 guard let id = entry["agent_id"]?.stringValue else {
-                    throw LocatedError("entry \(environment)/\(file) has no agent_id", at: SourceMark(file: path, line: 1, column: 1))
+                    throw Diagnostic.error(.stateFile, "entry \(environment)/\(file) has no agent_id", at: SourceMark(file: path, line: 1, column: 1))
                 }
                 state[environment, file] = Entry(agentID: id, remoteUpdatedAt: entry["remote_updated_at"]?.numberValue,
                                                  base: entry["base"]?.objectValue ?? JSONObject())

@@ -9,7 +9,7 @@ struct FieldChecker {
     }
 
     private mutating func report(_ rule: RuleID, _ node: YAMLNode, _ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(rule.severity, rule, at: node.mark, message, path: path.isEmpty ? nil : path))
+        diagnostics.append(Diagnostic(rule, at: node.mark, message, path: path.isEmpty ? nil : path))
     }
 
     private mutating func checkObject(_ node: YAMLNode, pattern: String, path: String) {

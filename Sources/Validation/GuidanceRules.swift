@@ -19,7 +19,7 @@ struct GuidanceRules {
 
     private mutating func warn(_ rule: RuleID, _ path: [String], _ message: String) {
         guard let node = document.node(at: path) else { return }
-        diagnostics.append(Diagnostic(rule.severity, rule, at: node.mark, message, path: path.joined(separator: ".")))
+        diagnostics.append(Diagnostic(rule, at: node.mark, message, path: path.joined(separator: ".")))
     }
 
     private mutating func checkSilenceEndCall(_ turn: TurnConfig?) {

@@ -20,13 +20,13 @@ public struct Validator: Sendable {
         do {
             bytes = try AgentDocument.readBytes(path: path)
         } catch {
-            return (nil, nil, [Diagnostic(error)])
+            return (nil, nil, [error])
         }
         do {
             let document = try AgentDocument.parse(bytes: bytes, file: path)
             return (document.text, document, validate(document))
         } catch {
-            return (String(decoding: bytes, as: UTF8.self), nil, [Diagnostic(error)])
+            return (String(decoding: bytes, as: UTF8.self), nil, [error])
         }
     }
 

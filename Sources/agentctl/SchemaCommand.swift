@@ -39,8 +39,7 @@ struct SchemaCommand: ParsableCommand {
         do {
             try AtomicFile.write(text, to: output)
         } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("\(error)")
         }
     }
 }

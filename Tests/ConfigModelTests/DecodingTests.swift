@@ -50,12 +50,12 @@ final class DecodingTests: XCTestCase {
         struct Turn: Decodable { var turn_timeout: Double }
         let root = try YAMLReader().read("x: 1\nturn_timeout: [1]\n", file: "a.yaml")
         XCTAssertThrowsError(try NodeDecoder().decode(Turn.self, from: root)) { error in
-            XCTAssertEqual(error as? LocatedError, LocatedError("expected a number, found a list",
-                                                                at: SourceMark(file: "a.yaml", line: 2, column: 15)))
+            XCTAssertEqual(error as? Diagnostic, .error(.yaml, "expected a number, found a list",
+                                                            at: SourceMark(file: "a.yaml", line: 2, column: 15)))
         }
         let missing = try YAMLReader().read("x: 1\n", file: "a.yaml")
         XCTAssertThrowsError(try NodeDecoder().decode(Turn.self, from: missing)) { error in
-            XCTAssertEqual((error as? LocatedError)?.message, "missing `turn_timeout`")
+            XCTAssertEqual((error as? Diagnostic)?.message, "missing `turn_timeout`")
         }
     }
 

@@ -41,7 +41,7 @@ final class FieldBoundsTests: XCTestCase {
     private func assertInvalid(_ pattern: String, _ value: String, _ rule: RuleID,
                                file: StaticString = #filePath, line: UInt = #line) throws {
         let found = try diagnostics(pattern, value)
-        XCTAssertEqual(found.map(\.rule), [rule], "\(pattern) = \(value): \(found.map(\.message))", file: file, line: line)
+        XCTAssertEqual(found.map(\.ruleID), [rule], "\(pattern) = \(value): \(found.map(\.message))", file: file, line: line)
     }
 
     private static func number(_ value: Double) -> String { JSONText.number(value) }

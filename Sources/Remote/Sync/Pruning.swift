@@ -21,17 +21,16 @@ public enum Pruning {
             + "\(candidates.count) agent\(candidates.count == 1 ? "" : "s") to delete\n"
     }
 
-    /// Deletes each candidate and forgets it in `state`; returns how many could not be deleted.
+    /// Deletes each candidate and forgets it in `state`; returns why each one that could not be deleted was not.
     public static func delete(_ candidates: [Candidate], service: any AgentsService, environment: String,
-                              state: inout SyncState) async -> Int {
-        var failures = 0
+                              state: inout SyncState) async -> [String] {
+        var failures: [String] = []
         for candidate in candidates {
             do {
                 try await service.delete(id: candidate.agentID)
                 state[environment, candidate.file] = nil
             } catch {
-                failures += 1
-                FileHandle.standardError.write(Data("agentctl: error: could not delete \(candidate.agentID) (\(candidate.file)): \(error)\n".utf8))
+                failures.append("could not delete \(candidate.agentID) (\(candidate.file)): \(error)")
             }
         }
         return failures

@@ -9,7 +9,7 @@ public struct Pusher: Sendable {
         case unchanged
         /// Not sent: the live agent changed since the last sync on fields this push would set.
         case refused([FieldChange])
-        case rejected([LocatedError])
+        case rejected([Diagnostic])
         case failed(String)
 
         public var succeeded: Bool {
