@@ -1,6 +1,6 @@
 import Foundation
 
-/// An agent file as read from disk: its text (for showing source lines), its node tree, and its typed view.
+/// An agent file as read from disk: its text (for showing source lines) and its node tree.
 public struct AgentDocument: Sendable {
     public let file: String
     public let text: String
@@ -45,12 +45,6 @@ public struct AgentDocument: Sendable {
         }
         return node
     }
-
-    /// The typed view; sections that do not decode are nil (validation reports why).
-    public var definition: AgentDefinition {
-        (try? NodeDecoder().decode(AgentDefinition.self, from: root)) ?? AgentDefinition()
-    }
-
 }
 
 extension String {

@@ -1,3 +1,4 @@
+import AgentSchema
 import ConfigModel
 
 /// Warnings from the vendor's documented guidance: settings that are valid one by one but work against each other.
@@ -56,7 +57,7 @@ struct GuidanceRules {
     }
 
     private static func defaultNumber(_ path: [String]) -> Double {
-        FieldTable.rule(path.joined(separator: "."))?.defaultValue?.numberValue ?? 0
+        FieldTable.agent.rule(path.joined(separator: "."))?.defaultValue?.numberValue ?? 0
     }
 }
 

@@ -29,9 +29,4 @@ public struct Validator: Sendable {
             return (String(decoding: bytes, as: UTF8.self), nil, [error])
         }
     }
-
-    /// The JSON the API receives for a document: every key the user wrote, scalars typed by their field.
-    public static func requestBody(_ document: AgentDocument) -> JSONValue {
-        NodeConversion.json(document.root, kind: FieldTable.scalarKind(at:))
-    }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConfigModel
-import Validation
+import AgentSchema
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,4 @@
+import AgentSchema
 import ArgumentParser
 import ConfigModel
 import Validation

@@ -1,5 +1,5 @@
+import AgentSchema
 import ConfigModel
-import Validation
 
 /// One field whose value differs between an agent file and its live agent, and who changed it.
 public struct FieldChange: Sendable, Equatable {
@@ -48,7 +48,7 @@ public struct AgentComparison: Sendable {
                 changes.append(FieldChange(path: path, before: nil, after: value, kind: .create))
                 continue
             }
-            let live = Self.value(at: path, in: remote) ?? FieldTable.defaultValue(at: path)
+            let live = Self.value(at: path, in: remote) ?? FieldTable.agent.defaultValue(at: path)
             if live == value {
                 unchanged += 1
                 continue

@@ -1,5 +1,5 @@
+import AgentSchema
 import ConfigModel
-import Validation
 
 /// The body of a partial update: only the fields that change, nested as the API expects. PATCH keeps every key
 /// left out, so the rest of the live agent is untouched.
@@ -24,7 +24,7 @@ public enum PatchBody {
     /// Fields the API did not store as sent: each sent leaf read back from the live agent after the update.
     public static func notStored(sent: JSONObject, readBack: JSONObject) -> [(path: [String], sent: JSONValue, stored: JSONValue?)] {
         AgentComparison.leaves(of: sent).compactMap { path, value in
-            let stored = AgentComparison.value(at: path, in: readBack) ?? FieldTable.defaultValue(at: path)
+            let stored = AgentComparison.value(at: path, in: readBack) ?? FieldTable.agent.defaultValue(at: path)
             return stored == value ? nil : (path, value, stored)
         }
     }

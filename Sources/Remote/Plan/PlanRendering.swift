@@ -1,5 +1,4 @@
 import ConfigModel
-import Validation
 
 /// Shows what a push would do, in the layout people know from `terraform plan`, or as JSON for CI bots.
 public enum PlanRendering {

@@ -1,5 +1,5 @@
+import AgentSchema
 import ConfigModel
-import Validation
 
 /// What an agent file holds when agentctl writes it from a live agent: the fields a user sets (never the server's
 /// bookkeeping), without the values the server fills in by default, in the reference's order.
@@ -32,7 +32,7 @@ public enum AgentFileContent {
         if stated != nil { return value }
         switch value {
         case .null, .array([]), .object(JSONObject()): return nil
-        default: return value == FieldTable.defaultValue(at: keys) ? nil : value
+        default: return value == FieldTable.agent.defaultValue(at: keys) ? nil : value
         }
     }
 
@@ -42,11 +42,11 @@ public enum AgentFileContent {
         func rank(_ key: String) -> (Int, String) {
             if pattern.isEmpty { return (fileKeys.firstIndex(of: key) ?? Int.max, key) }
             if pattern == "conversation_config" { return (sectionOrder.firstIndex(of: key) ?? Int.max, key) }
-            return (FieldTable.order(of: FieldTable.childPattern(pattern, key: key)) ?? Int.max, key)
+            return (FieldTable.agent.order(of: FieldTable.agent.childPattern(pattern, key: key)) ?? Int.max, key)
         }
         var result = JSONObject()
         for key in object.keys.sorted(by: { rank($0) < rank($1) }) {
-            result[key] = orderedValue(object[key]!, pattern: FieldTable.childPattern(pattern, key: key))
+            result[key] = orderedValue(object[key]!, pattern: FieldTable.agent.childPattern(pattern, key: key))
         }
         return result
     }
@@ -54,7 +54,7 @@ public enum AgentFileContent {
     private static func orderedValue(_ value: JSONValue, pattern: String) -> JSONValue {
         switch value {
         case .object(let object): return .object(ordered(object, pattern: pattern))
-        case .array(let items): return .array(items.map { orderedValue($0, pattern: FieldTable.childPattern(pattern, key: nil)) })
+        case .array(let items): return .array(items.map { orderedValue($0, pattern: FieldTable.agent.childPattern(pattern, key: nil)) })
         default: return value
         }
     }

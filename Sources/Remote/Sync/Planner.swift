@@ -1,6 +1,6 @@
+import AgentSchema
 import ConfigModel
 import Foundation
-import Validation
 
 /// An agent file read and set against its live agent: the input of diff, push and status.
 public struct PlannedAgent: Sendable {
@@ -48,7 +48,7 @@ public struct Planner: Sendable {
     }
 
     private func plan(_ document: AgentDocument, entry: SyncState.Entry?) async -> Result<PlannedAgent, Failure> {
-        let local = Validator.requestBody(document).objectValue ?? JSONObject()
+        let local = FieldTable.agent.requestBody(document).objectValue ?? JSONObject()
         guard let entry else {
             let comparison = AgentComparison(file: document.file, local: local, remote: nil, base: nil, agentID: nil)
             return .success(PlannedAgent(file: document.file, document: document, local: local, remote: nil, comparison: comparison))

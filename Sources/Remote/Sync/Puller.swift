@@ -1,6 +1,6 @@
+import AgentSchema
 import ConfigModel
 import Foundation
-import Validation
 
 /// Brings live agents into files: writes new ones, updates tracked ones, and records what was synced.
 public struct Puller: Sendable {
@@ -112,7 +112,7 @@ public struct Puller: Sendable {
                        state: inout SyncState) -> FileResult {
         let existingText = (try? AgentDocument.readBytes(path: file)).map { String(decoding: $0, as: UTF8.self) }
         let existing = existingText.flatMap { try? AgentDocument.parse(bytes: Array($0.utf8), file: file) }
-        let local = existing.flatMap { Validator.requestBody($0).objectValue }
+        let local = existing.flatMap { FieldTable.agent.requestBody($0).objectValue }
         if let existingText, !options.force {
             let entry = state[options.environment, file]
             if local == nil {
@@ -133,7 +133,7 @@ public struct Puller: Sendable {
                 }
             }
             // The base is what the written file reads back as, so the next diff starts from exactly it.
-            let written = (try? AgentDocument.parse(bytes: Array(text.utf8), file: file)).flatMap { Validator.requestBody($0).objectValue }
+            let written = (try? AgentDocument.parse(bytes: Array(text.utf8), file: file)).flatMap { FieldTable.agent.requestBody($0).objectValue }
             state[options.environment, file] = SyncState.Entry(
                 agentID: id, remoteUpdatedAt: remote["metadata"]?["updated_at_unix_secs"]?.numberValue, base: written ?? content)
         }

@@ -1,5 +1,4 @@
 import ConfigModel
-import Validation
 
 /// Applies plans to live agents: creates new ones, patches only changed fields, reads every write back.
 public struct Pusher: Sendable {

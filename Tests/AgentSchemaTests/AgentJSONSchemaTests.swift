@@ -1,5 +1,5 @@
 import ConfigModel
-@testable import Validation
+@testable import AgentSchema
 import XCTest
 
 final class AgentJSONSchemaTests: XCTestCase {
@@ -22,7 +22,7 @@ final class AgentJSONSchemaTests: XCTestCase {
     }
 
     func testEveryFieldOfTheTableHasItsSchemaWithItsLimits() throws {
-        for rule in FieldTable.all {
+        for rule in FieldTable.agent.all {
             let field = try XCTUnwrap(schema(at: rule.path), rule.path)
             XCTAssertEqual(field["default"], rule.defaultValue, rule.path)
             XCTAssertEqual(field["deprecated"]?.boolValue ?? false, rule.deprecated, rule.path)

@@ -46,7 +46,7 @@ public enum AgentJSONSchema {
             schema["type"] = typeName("array", nullable: rule.nullable)
             addItemCount(rule, to: &schema)
             let itemPattern = rule.path + "[]"
-            if !FieldTable.fieldNames(under: itemPattern).isEmpty {
+            if !FieldTable.agent.fieldNames(under: itemPattern).isEmpty {
                 schema["items"] = .object(objectSchema(pattern: itemPattern, nullable: false))
             }
         case .object:
@@ -54,7 +54,7 @@ public enum AgentJSONSchema {
         case .map:
             // `validate` accepts null for any map: an empty section.
             schema["type"] = typeName("object", nullable: true)
-            if let entry = FieldTable.rule(rule.path + ".*") {
+            if let entry = FieldTable.agent.rule(rule.path + ".*") {
                 schema["additionalProperties"] = .object(self.schema(for: entry))
             }
         }
@@ -66,8 +66,8 @@ public enum AgentJSONSchema {
     /// An object whose keys are the known fields under `pattern`; any other key is rejected (see the type's note).
     private static func objectSchema(pattern: String, nullable: Bool) -> JSONObject {
         var properties = JSONObject()
-        for name in FieldTable.fieldNames(under: pattern) {
-            guard let rule = FieldTable.rule(FieldTable.childPattern(pattern, key: name)) else { continue }
+        for name in FieldTable.agent.fieldNames(under: pattern) {
+            guard let rule = FieldTable.agent.rule(FieldTable.agent.childPattern(pattern, key: name)) else { continue }
             properties[name] = .object(schema(for: rule))
         }
         return JSONObject([
