@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class SimulateCommandTests: XCTestCase {
@@ -9,7 +10,7 @@ final class SimulateCommandTests: XCTestCase {
     func testExampleCallTimelineIsPinnedAndDeterministic() throws {
         let first = try AgentctlProcess.run(["simulate", agent, "--script", script])
         XCTAssertEqual(first.status, 0, first.stderr)
-        try assertGolden(first.stdout, "appointment-booking.timeline.txt")
+        assertGolden(first.stdout, named: "appointment-booking.timeline.txt")
         let second = try AgentctlProcess.run(["simulate", agent, "--script", script])
         XCTAssertEqual(first.stdout, second.stdout)
         XCTAssertTrue(first.stdout.contains("turn.turn_eagerness = \"patient\""), "settings come from the YAML file")
@@ -19,7 +20,7 @@ final class SimulateCommandTests: XCTestCase {
         let text = try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent(script), encoding: .utf8)
         let result = try AgentctlProcess.run(["simulate", agent, "--format", "json"], input: text)
         XCTAssertEqual(result.status, 0, result.stderr)
-        try assertGolden(result.stdout, "appointment-booking.timeline.json")
+        assertGolden(result.stdout, named: "appointment-booking.timeline.json")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         let events = (json["events"] as! [[String: Any]]).map { $0["event"] as! String }
         for name in ["agent_speech_start", "agent_speech_end", "user_speech_start", "user_speech_end", "user_turn_end",
@@ -76,12 +77,5 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("answers in 4.00 s"), result.stdout)
         XCTAssertTrue(result.stdout.contains("[soft timeout] \"Hhmmmm...yeah.\""), "a 4 s reply passes the 3 s soft timeout")
         XCTAssertTrue(result.stdout.contains("call ended: script_end"), result.stdout)
-    }
-
-    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" { try Data(actual.utf8).write(to: url) }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(actual, expected, "golden \(name) differs; AGENTCTL_RECORD_GOLDEN=1 re-records it", file: file, line: line)
     }
 }

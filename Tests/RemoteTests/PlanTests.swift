@@ -1,5 +1,6 @@
 import ConfigModel
 @testable import Remote
+import TestSupport
 import XCTest
 
 final class PlanTests: XCTestCase {
@@ -73,16 +74,7 @@ final class PlanTests: XCTestCase {
                                       remote: nil, base: nil, agentID: nil)
         let same = AgentComparison(file: "agents/same.yaml", local: object(#"{"name":"Same"}"#), remote: object(#"{"name":"Same"}"#),
                                    base: nil, agentID: "agent_2")
-        try assertGolden(PlanRendering.text([changed, created, same], environment: "staging", showSecrets: false, colour: false), "plan.txt")
-        try assertGolden(PlanRendering.json([changed, created, same], environment: "staging", showSecrets: false), "plan.json")
-    }
-
-    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" {
-            try Data(actual.utf8).write(to: url)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(actual, expected, "golden \(name) differs; rerun with AGENTCTL_RECORD_GOLDEN=1 if intended", file: file, line: line)
+        assertGolden(PlanRendering.text([changed, created, same], environment: "staging", showSecrets: false, colour: false), named: "plan.txt")
+        assertGolden(PlanRendering.json([changed, created, same], environment: "staging", showSecrets: false), named: "plan.json")
     }
 }
