@@ -47,7 +47,7 @@ let package = Package(
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
-        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
