@@ -25,7 +25,6 @@ extension Resource {
 
     /// Keys in the reference's order.
     @Sendable private static func agentRank(parent: [String?], key: String) -> Int? {
-        if parent.isEmpty { return agentFileKeys.firstIndex(of: key) }
         if parent == ["conversation_config"] { return agentSectionOrder.firstIndex(of: key) }
         let pattern = parent.reduce("") { FieldTable.childPattern($0, key: $1) }
         return FieldTable.order(of: FieldTable.childPattern(pattern, key: key))

@@ -75,10 +75,11 @@ public struct ResourceSchema: Sendable {
     public let requestBody: @Sendable (AgentDocument) -> JSONObject?
     /// The documented default at a path: a value the API leaves out of an answer means it.
     public let defaultValue: @Sendable ([String]) -> JSONValue?
-    /// The top-level keys a file holds (those of a create request): the rest of an answer is the server's.
+    /// The top-level keys a file holds (those of a create request), in the order they are written: the rest of
+    /// an answer is the server's.
     public let fileKeys: [String]
-    /// The rank of a key in a written file, given the path of the object holding it (`[]` for the top level);
-    /// nil puts it after the known keys, alphabetically.
+    /// The rank of a key below the top level in a written file, given the path of the object holding it (a list
+    /// item adds a nil key); nil puts it after the known keys, alphabetically.
     public let rank: @Sendable (_ parent: [String?], _ key: String) -> Int?
     /// The first line of a written file at a path (the modeline that lets editors check it).
     public let fileHeader: @Sendable (String) -> String

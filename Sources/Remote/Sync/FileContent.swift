@@ -31,9 +31,12 @@ public enum FileContent {
         }
     }
 
-    /// Keys in the schema's order; keys it does not know follow, alphabetically. List items have a nil key.
+    /// Keys in the schema's order (the top level in the order of `fileKeys`); keys it does not know follow,
+    /// alphabetically. List items have a nil key.
     static func ordered(_ object: JSONObject, parent: [String?], schema: ResourceSchema) -> JSONObject {
-        let rank = { (key: String) in (schema.rank(parent, key) ?? Int.max, key) }
+        let rank = { (key: String) in
+            ((parent.isEmpty ? schema.fileKeys.firstIndex(of: key) : schema.rank(parent, key)) ?? Int.max, key)
+        }
         var result = JSONObject()
         for key in object.keys.sorted(by: { rank($0) < rank($1) }) {
             result[key] = orderedValue(object[key]!, path: parent + [key], schema: schema)
