@@ -36,8 +36,8 @@ public enum DiagnosticRendering {
         let items = report.diagnostics.map { diagnostic -> JSONValue in
             var object = JSONObject([
                 ("file", .string(diagnostic.mark.file)),
-                ("line", .number(Double(diagnostic.mark.line))),
-                ("column", .number(Double(diagnostic.mark.column))),
+                ("line", .number(JSONNumber(diagnostic.mark.line))),
+                ("column", .number(JSONNumber(diagnostic.mark.column))),
                 ("severity", .string(diagnostic.severity.rawValue)),
                 ("rule", .string(diagnostic.rule.rawValue)),
                 ("message", .string(diagnostic.message)),
