@@ -11,7 +11,7 @@ final class JSONReaderTests: XCTestCase {
     private func failure(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> JSONParser.Failure? {
         do {
             let value = try JSONParser.parse(bytes)
-            XCTFail("parsed \(String(decoding: bytes, as: UTF8.self)) as \(value)", file: file, line: line)
+            XCTFail("parsed \(String(decoding: bytes.prefix(80), as: UTF8.self)) as \(String(describing: value).prefix(80))", file: file, line: line)
             return nil
         } catch {
             return error
