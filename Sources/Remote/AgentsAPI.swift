@@ -1,7 +1,8 @@
+import ConfigModel
 import Foundation
 
 /// The agent endpoints. Agent bodies go in and come out as the API's raw JSON bytes, so no field is
-/// lost to a typed re-encoding; only list pages and create answers are decoded.
+/// lost to a typed re-encoding; only list pages and create answers are read.
 public struct AgentsAPI: Sendable {
     public let client: APIClient
     public static let maxPageSize = 100
@@ -19,7 +20,7 @@ public struct AgentsAPI: Sendable {
         let request = APIRequest(method: "GET", path: "/v1/convai/agents", query: query, idempotent: true,
                                  operation: "list agents")
         let answer = try await client.send(request)
-        return try decode(AgentPage.self, from: answer, for: request)
+        return try read(AgentPage.init(json:), from: answer, for: request)
     }
 
     /// Every agent, following `next_cursor` until `has_more` is false.
@@ -50,12 +51,12 @@ public struct AgentsAPI: Sendable {
         let request = APIRequest(method: "POST", path: "/v1/convai/agents/create", body: body, idempotent: false,
                                  operation: "create agent")
         let answer = try await client.send(request)
-        guard let created = try? JSONDecoder().decode(CreatedAgent.self, from: answer) else {
+        guard let agentID = (try? JSONParser.parse(Array(answer)))?["agent_id"]?.stringValue else {
             throw RemoteError(kind: .outcomeUnknown("the answer has no agent_id"), operation: request.operation,
                               host: client.configuration.baseURL.host, keySource: client.configuration.apiKey.source,
                               attempts: 1, serverMessage: nil, retryAfter: nil)
         }
-        return created.agentID
+        return agentID
     }
 
     /// `PATCH /v1/convai/agents/{id}`: merges `patch` into the agent; returns the updated agent as JSON.
@@ -75,8 +76,8 @@ public struct AgentsAPI: Sendable {
         "/v1/convai/agents/" + APIBaseURL.encode(id)
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from data: Data, for request: APIRequest) throws(RemoteError) -> T {
-        guard let value = try? JSONDecoder().decode(type, from: data) else { throw malformed(request.operation) }
+    private func read<T>(_ reader: (JSONValue) -> T?, from data: Data, for request: APIRequest) throws(RemoteError) -> T {
+        guard let json = try? JSONParser.parse(Array(data)), let value = reader(json) else { throw malformed(request.operation) }
         return value
     }
 

@@ -67,14 +67,14 @@ public struct SyncState: Sendable, Equatable {
             var filesObject = JSONObject()
             for (file, entry) in files.sorted(by: { $0.key < $1.key }) {
                 var object = JSONObject([("agent_id", .string(entry.agentID))])
-                object["remote_updated_at"] = entry.remoteUpdatedAt.map(JSONValue.number)
+                object["remote_updated_at"] = entry.remoteUpdatedAt.map { .number(JSONNumber($0)) }
                 object["base"] = .object(entry.base)
                 filesObject[file] = .object(object)
             }
             environmentsObject[environment] = .object(filesObject)
         }
-        let root = JSONObject([("version", .number(Self.formatVersion)), ("environments", .object(environmentsObject))])
-        return JSONText.encode(.object(root), pretty: true) + "\n"
+        let root = JSONObject([("version", .number(JSONNumber(Self.formatVersion))), ("environments", .object(environmentsObject))])
+        return JSONText.encode(.object(root), pretty: true, numbers: .shortest) + "\n"
     }
 
     public func save(path: String = fileName) throws(AtomicFile.WriteError) {

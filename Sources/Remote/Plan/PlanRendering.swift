@@ -63,7 +63,7 @@ public enum PlanRendering {
 
     /// A value on one line: text quoted, numbers in their shortest form, lists and objects as compact JSON.
     static func inline(_ value: JSONValue) -> String {
-        JSONText.encode(value)
+        JSONText.encode(value, numbers: .shortest)
     }
 
     /// `[{agent, agent_id, path, before, after, kind}]`, one object per changed field (and one per new agent).
@@ -82,6 +82,6 @@ public enum PlanRendering {
                 items.append(.object(object))
             }
         }
-        return JSONText.encode(.array(items), pretty: true) + "\n"
+        return JSONText.encode(.array(items), pretty: true, numbers: .shortest) + "\n"
     }
 }

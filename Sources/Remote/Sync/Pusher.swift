@@ -87,8 +87,8 @@ public struct Pusher: Sendable {
         let missing = PatchBody.notStored(sent: sent, readBack: stored)
         guard !missing.isEmpty else { return nil }
         return "the API did not store what was sent: " + missing.map { item in
-            "\(item.path.joined(separator: ".")) sent \(JSONText.encode(item.sent)), stored "
-                + (item.stored.map { JSONText.encode($0) } ?? "nothing")
+            "\(item.path.joined(separator: ".")) sent \(PlanRendering.inline(item.sent)), stored "
+                + (item.stored.map(PlanRendering.inline) ?? "nothing")
         }.joined(separator: "; ")
     }
 }
