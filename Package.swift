@@ -19,13 +19,15 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "ConfigModel", dependencies: ["CYaml"]),
-        .target(name: "Validation", dependencies: ["ConfigModel"]),
-        .target(name: "Remote", dependencies: ["ConfigModel", "Validation"]),
-        .target(name: "Simulator", dependencies: ["ConfigModel"]),
+        // The one home of every field: the rules table, defaults and typed models, generated from the reference.
+        .target(name: "AgentSchema", dependencies: ["ConfigModel"]),
+        .target(name: "Validation", dependencies: ["ConfigModel", "AgentSchema"]),
+        .target(name: "Remote", dependencies: ["ConfigModel", "AgentSchema"]),
+        .target(name: "Simulator", dependencies: ["ConfigModel", "AgentSchema"]),
         .executableTarget(
             name: "agentctl",
             dependencies: [
-                "ConfigModel", "Validation", "Remote", "Simulator",
+                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,10 +48,11 @@ let package = Package(
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
+        .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel"]),
         .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], exclude: ["Golden"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]
 )

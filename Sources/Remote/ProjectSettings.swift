@@ -26,16 +26,16 @@ public struct ProjectSettings: Decodable, Sendable {
     public init() {}
 
     /// The settings in `directory`, or the defaults when the project has no `agentctl.yaml`.
-    public static func load(directory: String = ".") throws(LocatedError) -> ProjectSettings {
+    public static func load(directory: String = ".") throws(Diagnostic) -> ProjectSettings {
         let path = directory == "." ? fileName : directory + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return ProjectSettings() }
         let root = try YAMLReader().read(try AgentDocument.readBytes(path: path), file: path)
         do {
             return try NodeDecoder().decode(ProjectSettings.self, from: root)
-        } catch let error as LocatedError {
+        } catch let error as Diagnostic {
             throw error
         } catch {
-            throw LocatedError("\(error)", at: root.mark)
+            throw Diagnostic.error(.yaml, "\(error)", at: root.mark)
         }
     }
 

@@ -6,6 +6,14 @@ public struct ResourceSummary: Sendable, Equatable {
     public let id: String
     public let name: String
     public let fields: JSONObject
+
+    /// Nil when the ID or name is missing or not text, or `endpoints` finds a member of the wrong type.
+    init?(json: JSONValue, endpoints: ResourceEndpoints) {
+        guard let fields = json.objectValue, let id = json[endpoints.idKey]?.stringValue,
+              let name = endpoints.namePath.reduce(Optional(json), { $0?[$1] })?.stringValue,
+              endpoints.isWellTypedItem(json) else { return nil }
+        (self.id, self.name, self.fields) = (id, name, fields)
+    }
 }
 
 /// One page of a list (GetAgentsPageResponseModel and its siblings for tools and tests).
@@ -14,22 +22,14 @@ public struct ResourcePage: Sendable, Equatable {
     public let hasMore: Bool
     public let nextCursor: String?
 
-    /// The page in `data`, or nil when it is not one (an item without an ID or name, `has_more` missing).
+    /// The page in `data`, or nil when it is not one: an item without an ID or name or with a member of the wrong
+    /// type, `has_more` missing, a cursor that is not text. As strict as a decoder, so a changed API is noticed.
     init?(_ data: Data, endpoints: ResourceEndpoints) {
-        guard let page = (try? JSONParser.parse(Array(data)))?.objectValue,
-              let list = page[endpoints.listKey]?.arrayValue,
-              let hasMore = page["has_more"]?.boolValue else { return nil }
-        var items: [ResourceSummary] = []
-        for item in list {
-            var name: JSONValue? = item
-            for key in endpoints.namePath { name = name?[key] }
-            guard let fields = item.objectValue, let id = fields[endpoints.idKey]?.stringValue,
-                  let name = name?.stringValue else { return nil }
-            items.append(ResourceSummary(id: id, name: name, fields: fields))
-        }
-        let cursor = page["next_cursor"]
-        guard cursor == nil || cursor == .null || cursor?.stringValue != nil else { return nil }
-        self.init(items: items, hasMore: hasMore, nextCursor: cursor?.stringValue)
+        guard let page = try? JSONParser.parse(Array(data)),
+              let items = page.list(endpoints.listKey, { ResourceSummary(json: $0, endpoints: endpoints) }),
+              let hasMore = page["has_more"]?.boolValue,
+              let nextCursor = page.optional("next_cursor", \.stringValue) else { return nil }
+        self.init(items: items, hasMore: hasMore, nextCursor: nextCursor)
     }
 
     init(items: [ResourceSummary], hasMore: Bool, nextCursor: String?) {

@@ -1,3 +1,4 @@
+import AgentSchema
 import ConfigModel
 
 /// The configuration reference in Markdown (docs/configuration.md): every field of the rules table with its type,
@@ -22,7 +23,7 @@ public enum ConfigurationReference {
 
 
             """
-        let sections = FieldTable.sections.map(Section.init)
+        let sections = FieldTable.agent.sections.map(Section.init)
         out += "## Contents\n\n"
         for section in sections { out += "- [\(section.title)](#\(section.anchor))\n" }
         out += "- [Rules](#rules)\n"
@@ -83,7 +84,7 @@ public enum ConfigurationReference {
         case .integer: name = "whole number"
         case .boolean: name = "true/false"
         case .textList: name = "list of text"
-        case .list: name = FieldTable.fieldNames(under: rule.path + "[]").isEmpty ? "list" : "list of objects"
+        case .list: name = FieldTable.agent.fieldNames(under: rule.path + "[]").isEmpty ? "list" : "list of objects"
         case .object: name = "object"
         case .map: name = "map"
         case .any: name = "any"

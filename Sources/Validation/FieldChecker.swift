@@ -1,3 +1,4 @@
+import AgentSchema
 import ConfigModel
 
 /// Walks an agent file's node tree against `FieldTable` and reports every field that breaks its rule.
@@ -9,18 +10,18 @@ struct FieldChecker {
     }
 
     private mutating func report(_ rule: RuleID, _ node: YAMLNode, _ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(rule.severity, rule, at: node.mark, message, path: path.isEmpty ? nil : path))
+        diagnostics.append(Diagnostic(rule, at: node.mark, message, path: path.isEmpty ? nil : path))
     }
 
     private mutating func checkObject(_ node: YAMLNode, pattern: String, path: String) {
         guard let pairs = node.pairs else {
             return report(.type, node, path, "`\(path)` must be a mapping of fields, found \(node.kindName)")
         }
-        let known = FieldTable.fieldNames(under: pattern)
+        let known = FieldTable.agent.fieldNames(under: pattern)
         for pair in pairs {
-            let childPattern = FieldTable.childPattern(pattern, key: pair.key)
+            let childPattern = FieldTable.agent.childPattern(pattern, key: pair.key)
             let childPath = path.isEmpty ? pair.key : path + "." + pair.key
-            if let rule = FieldTable.rule(childPattern) {
+            if let rule = FieldTable.agent.rule(childPattern) {
                 check(pair.value, rule: rule, path: childPath)
                 continue
             }
@@ -114,7 +115,7 @@ struct FieldChecker {
         guard let pairs = node.pairs else {
             return report(.type, node, path, "`\(path)` must be a mapping, found \(node.kindName)")
         }
-        guard let entryRule = FieldTable.rule(rule.path + ".*") else { return }
+        guard let entryRule = FieldTable.agent.rule(rule.path + ".*") else { return }
         for pair in pairs { check(pair.value, rule: entryRule, path: path + "." + pair.key) }
     }
 
@@ -128,7 +129,7 @@ struct FieldChecker {
         if let min = rule.minItems, items.count < min {
             report(.itemCount, node, path, "`\(path)` needs at least \(min) item\(min == 1 ? "" : "s"), found \(items.count)")
         }
-        let itemsHaveFields = !FieldTable.fieldNames(under: rule.path + "[]").isEmpty
+        let itemsHaveFields = !FieldTable.agent.fieldNames(under: rule.path + "[]").isEmpty
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             if rule.type == .textList {

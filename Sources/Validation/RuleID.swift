@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// Every rule agentctl checks, with the id shown in brackets and a one-line meaning. The limits themselves live in
 /// `FieldTable`; these are the kinds of check made against them, plus the documented guidance.
 public enum RuleID: String, Sendable, CaseIterable {
@@ -16,6 +18,9 @@ public enum RuleID: String, Sendable, CaseIterable {
     case initialWaitIgnored = "initial-wait-time-ignored"
     case fillerPromisesTime = "filler-promises-time"
     case llmFillerWithoutFallback = "llm-filler-without-fallback"
+
+    /// The id a diagnostic carries; `yaml` is the same rule the YAML reader reports.
+    public var id: Diagnostic.Rule { Diagnostic.Rule(rawValue: rawValue) }
 
     public var severity: Diagnostic.Severity {
         switch self {
@@ -44,4 +49,14 @@ public enum RuleID: String, Sendable, CaseIterable {
         case .llmFillerWithoutFallback: return "use_llm_generated_message needs a static fallback message."
         }
     }
+}
+
+extension Diagnostic {
+    /// A finding of a validation rule, at the rule's severity.
+    init(_ rule: RuleID, at mark: SourceMark, _ message: String, path: String?) {
+        self.init(rule.severity, rule.id, at: mark, message, path: path)
+    }
+
+    /// The validation rule this diagnostic reports, if it is one (API answers and script problems are not).
+    public var ruleID: RuleID? { RuleID(rawValue: rule.rawValue) }
 }

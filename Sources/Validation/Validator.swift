@@ -20,18 +20,13 @@ public struct Validator: Sendable {
         do {
             bytes = try AgentDocument.readBytes(path: path)
         } catch {
-            return (nil, nil, [Diagnostic(error)])
+            return (nil, nil, [error])
         }
         do {
             let document = try AgentDocument.parse(bytes: bytes, file: path)
             return (document.text, document, validate(document))
         } catch {
-            return (String(decoding: bytes, as: UTF8.self), nil, [Diagnostic(error)])
+            return (String(decoding: bytes, as: UTF8.self), nil, [error])
         }
-    }
-
-    /// The JSON the API receives for a document: every key the user wrote, scalars typed by their field.
-    public static func requestBody(_ document: AgentDocument) -> JSONValue {
-        NodeConversion.json(document.root, kind: FieldTable.scalarKind(at:))
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ConfigModel
 import Foundation
 import Remote
@@ -13,7 +12,7 @@ struct Connection {
     static func open(_ options: RemoteOptions) throws -> Connection {
         let settings: ProjectSettings
         do { settings = try ProjectSettings.load() } catch {
-            throw configuration("\(error)")
+            throw CommandFailure.located([error], status: .usage)
         }
         let name: String
         do { name = try settings.environmentName(options.environment) } catch {
@@ -46,48 +45,42 @@ struct Connection {
 
     static func loadState() throws -> SyncState {
         do { return try SyncState.load() } catch {
-            throw configuration("\(error)")
+            throw CommandFailure.located([error], status: .usage)
         }
     }
 
     static func saveState(_ state: SyncState) throws {
         do { try state.save() } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure.findings("\(error)")
         }
     }
 
     static func lockRepository() throws -> RepositoryLock {
         do { return try RepositoryLock.acquire() } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure.findings("\(error)")
         }
     }
 
     /// The plans, or every reason some could not be made (a live agent that cannot be read stops the command).
     static func plans(_ results: [Result<PlannedFile, Planner.Failure>]) throws -> [PlannedFile] {
         var plans: [PlannedFile] = []
-        var failed = false
+        var failures: [String] = []
         for result in results {
             switch result {
             case .success(let plan): plans.append(plan)
-            case .failure(let failure):
-                Terminal.error("agentctl: error: \(failure)")
-                failed = true
+            case .failure(let failure): failures.append("\(failure)")
             }
         }
-        if failed { throw ExitCode(ExitStatus.findings) }
+        guard failures.isEmpty else { throw CommandFailure(.findings, messages: failures) }
         return plans
     }
 
     /// A request that failed outright: its message (which never holds the key) and exit 1.
-    static func fail(_ error: any Error) -> any Error {
-        Terminal.error("agentctl: error: \(error)")
-        return ExitCode(ExitStatus.findings)
+    static func fail(_ error: any Error) -> CommandFailure {
+        CommandFailure.findings("\(error)")
     }
 
-    private static func configuration(_ message: String) -> any Error {
-        Terminal.error("agentctl: error: \(message)")
-        return ExitCode(ExitStatus.usage)
+    private static func configuration(_ message: String) -> CommandFailure {
+        CommandFailure.usage(message)
     }
 }

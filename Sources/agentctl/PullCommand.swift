@@ -62,7 +62,7 @@ struct PullCommand: AsyncParsableCommand {
         Terminal.output(PullReport.text(results, dryRun: dryRun, colour: Terminal.stdoutWantsColour))
         if !dryRun { try Connection.saveState(state) }
         if results.contains(where: { !PullReport.isSuccess($0.change) }) {
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure(.findings)
         }
     }
 }

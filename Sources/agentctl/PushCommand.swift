@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ConfigModel
 import Remote
 
 struct PushCommand: AsyncParsableCommand {
@@ -62,20 +63,21 @@ struct PushCommand: AsyncParsableCommand {
         let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
                                                  state: &state)
         try Connection.saveState(state)
-        Terminal.output(PushReport.text(outcomes, colour: Terminal.stdoutWantsColour))
-        if outcomes.contains(where: { !$0.outcome.succeeded }) || pruneFailures > 0 { throw ExitCode(ExitStatus.findings) }
+        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
+        Terminal.output(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
+            throw CommandFailure(.findings, messages: pruneFailures)
+        }
     }
 
     private func confirm() throws {
         if yes { return }
         guard Terminal.isInteractive else {
-            Terminal.error("agentctl: error: push needs confirmation, and there is no terminal to ask on; "
+            throw CommandFailure.findings("push needs confirmation, and there is no terminal to ask on; "
                 + "pass --yes to apply, or --dry-run to only show the plan")
-            throw ExitCode(ExitStatus.findings)
         }
         guard Terminal.confirm("Apply these changes to \(remote.environment ?? "the live agents")?") else {
-            Terminal.error("agentctl: nothing was applied")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure.findings("nothing was applied")
         }
     }
 }

@@ -1,3 +1,4 @@
+import AgentSchema
 import ArgumentParser
 import ConfigModel
 import Validation
@@ -39,8 +40,7 @@ struct SchemaCommand: ParsableCommand {
         do {
             try AtomicFile.write(text, to: output)
         } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("\(error)")
         }
     }
 }

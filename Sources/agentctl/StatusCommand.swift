@@ -36,6 +36,6 @@ struct StatusCommand: AsyncParsableCommand {
             out += "\(file)  \(connection.environment)  \(id ?? "-")  \(label)\n"
         }
         Terminal.output(out)
-        if exitCode && lines.contains(where: { $0.2 != SyncStatus.inSync }) { throw ExitCode(2) }
+        if exitCode && lines.contains(where: { $0.2 != SyncStatus.inSync }) { throw CommandFailure(.differences) }
     }
 }

@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String] = ["agents"]
 
     @Option(help: "Output format: text, json or github.")
-    var format: DiagnosticRendering.Format = .text
+    var format: DiagnosticRenderer.Format = .text
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -36,18 +36,17 @@ struct ValidateCommand: ParsableCommand {
         do {
             files = try AgentFileFinder.files(in: paths)
         } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("\(error)")
         }
         guard !files.isEmpty else {
-            Terminal.error("agentctl: error: no agent files (*.yaml, *.yml) in \(paths.joined(separator: ", "))")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("no agent files (*.yaml, *.yml) in \(paths.joined(separator: ", "))")
         }
         let report = ValidationReport(paths: files, strict: strict)
-        Terminal.output(DiagnosticRendering.render(report, format: format, colour: Terminal.stdoutWantsColour))
-        if report.files.contains(where: { $0.text == nil }) { throw ExitCode(ExitStatus.usage) }
-        if report.hasErrors { throw ExitCode(ExitStatus.findings) }
+        Terminal.output(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        // The problems are on stdout already; only the exit status is left to give.
+        if report.files.contains(where: { $0.text == nil }) { throw CommandFailure(.usage) }
+        if report.hasErrors { throw CommandFailure(.findings) }
     }
 }
 
-extension DiagnosticRendering.Format: ExpressibleByArgument {}
+extension DiagnosticRenderer.Format: ExpressibleByArgument {}

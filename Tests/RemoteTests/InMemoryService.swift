@@ -132,7 +132,7 @@ final class InMemoryService: ResourceService {
 
     private static func stamp(_ resource: Resource, id: String, in store: inout Store) {
         store.clock += 1
-        store.items[resource.kind]![id]!["metadata"] = .object(JSONObject([("updated_at_unix_secs", .number(store.clock))]))
+        store.items[resource.kind]![id]!["metadata"] = .object(JSONObject([("updated_at_unix_secs", .number(JSONNumber(store.clock)))]))
     }
 
     /// PATCH: objects merge key by key, anything else is replaced.

@@ -15,6 +15,30 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(comparison.unchangedCount, 2)
     }
 
+    /// The server's `7.0` is shown, and kept in the lock, as `7`: output does not depend on how a number was spelled.
+    func testPlansAndTheLockWriteNumbersByValue() {
+        let comparison = FileComparison(file: "a.yaml", local: object(#"{"turn":{"turn_timeout":10,"speed":1.25}}"#),
+                                        remote: object(#"{"turn":{"turn_timeout":7.0,"speed":1.5e0}}"#), base: nil, id: "a1",
+                                        defaults: agentDefaults)
+        let text = PlanRendering.text([comparison], environment: "staging", showSecrets: false, colour: false)
+        XCTAssertTrue(text.contains("turn.turn_timeout: 7 -> 10"), text)
+        XCTAssertTrue(text.contains("turn.speed: 1.5 -> 1.25"), text)
+        let json = PlanRendering.json([comparison], environment: "staging", showSecrets: false)
+        XCTAssertTrue(json.contains(#""before": 7,"#), json)
+        var state = SyncState()
+        state["staging", "a.yaml"] = SyncState.Entry(.agents, id: "a1", remoteUpdatedAt: 1_700_000_000, base: object(#"{"t":7.0,"u":2.50}"#))
+        XCTAssertTrue(state.text().contains(#""remote_updated_at": 1700000000,"#), state.text())
+        XCTAssertTrue(state.text().contains(#""t": 7,"#) && state.text().contains(#""u": 2.5"#), state.text())
+        XCTAssertTrue(state.text().hasPrefix("{\n  \"version\": 2,"), state.text())
+    }
+
+    /// Request bodies keep numbers as held.
+    func testPatchKeepsNumbersAsHeld() {
+        let comparison = FileComparison(file: "a.yaml", local: object(#"{"turn":{"turn_timeout":10.0}}"#),
+                                        remote: object(#"{"turn":{"turn_timeout":7}}"#), base: nil, id: "a1", defaults: agentDefaults)
+        XCTAssertEqual(JSONText.encode(.object(PatchBody.make(comparison.outgoing))), #"{"turn":{"turn_timeout":10.0}}"#)
+    }
+
     func testMissingLiveValueCountsAsTheDefault() {
         let local = object(#"{"conversation_config":{"turn":{"turn_timeout":7,"soft_timeout_config":{"timeout_seconds":-1}}}}"#)
         let comparison = FileComparison(file: "a.yaml", local: local, remote: JSONObject(), base: nil, id: "a1", defaults: agentDefaults)

@@ -32,7 +32,7 @@ final class PruningTests: XCTestCase {
         XCTAssertTrue(Pruning.candidates(.agents, state: state, environment: "production").isEmpty)
 
         let failures = await Pruning.delete(candidates, service: service, environment: "default", state: &state)
-        XCTAssertEqual(failures, 1)
+        XCTAssertEqual(failures.count, 1)
         XCTAssertNil(service.item(.agents, id: gone))
         XCTAssertNotNil(service.item(.agents, id: untracked))
         XCTAssertNotNil(service.item(widgets, id: widget))

@@ -60,7 +60,7 @@ final class SyncStateTests: XCTestCase {
         XCTAssertTrue(state.entries(of: widgets, in: "default").isEmpty)
     }
 
-    func testProblemsAreLocatedErrors() throws {
+    func testProblemsAreLocatedDiagnostics() throws {
         let cases = [
             (#"{"version": 3, "environments": {}}"#, "the state file has format 3, written by a newer agentctl; upgrade agentctl"),
             (#"{"version": 2, "environments": {"default": {"a.yaml": {"kind": "gadget", "gadget_id": "g"}}}}"#,
@@ -74,8 +74,9 @@ final class SyncStateTests: XCTestCase {
         for (text, message) in cases {
             let path = try lock(text)
             XCTAssertThrowsError(try SyncState.load(path: path), text) { error in
-                XCTAssertEqual((error as? LocatedError)?.message, message)
-                XCTAssertEqual((error as? LocatedError)?.mark.line, 1)
+                XCTAssertEqual((error as? Diagnostic)?.message, message)
+                XCTAssertEqual((error as? Diagnostic)?.rule, .stateFile)
+                XCTAssertEqual((error as? Diagnostic)?.mark.line, 1)
             }
         }
     }

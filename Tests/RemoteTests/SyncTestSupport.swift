@@ -8,7 +8,7 @@ import XCTest
 let widgets = Resource(
     kind: "widget", plural: "widgets", folder: "widgets",
     endpoints: ResourceEndpoints(collection: "/v1/widgets", create: "/v1/widgets", updateMethod: "PUT",
-                                 listKey: "widgets", idKey: "id", namePath: ["name"]),
+                                 listKey: "widgets", idKey: "id", namePath: ["name"], isWellTypedItem: { _ in true }),
     schema: ResourceSchema(
         requestBody: { NodeConversion.json($0.root, kind: { _ in nil }).objectValue },
         defaultValue: { _ in nil }, fileKeys: ["name", "config"], rank: { _, _ in nil }, fileHeader: { _ in "# widget" }),

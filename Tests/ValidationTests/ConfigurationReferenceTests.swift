@@ -1,3 +1,4 @@
+import AgentSchema
 @testable import Validation
 import XCTest
 
@@ -5,8 +6,8 @@ final class ConfigurationReferenceTests: XCTestCase {
     private let markdown = ConfigurationReference.markdown
 
     func testSectionsCoverTheWholeTableAndEachPartHoldsOnlyItsOwnFields() {
-        XCTAssertEqual(FieldTable.sections.map(\.count).reduce(0, +), FieldTable.all.count)
-        for section in FieldTable.sections.dropFirst() {
+        XCTAssertEqual(FieldTable.agent.sections.map(\.count).reduce(0, +), FieldTable.agent.all.count)
+        for section in FieldTable.agent.sections.dropFirst() {
             let base = section[0].path
             XCTAssertTrue([.object, .map].contains(section[0].type), base)
             for rule in section.dropFirst() { XCTAssertTrue(rule.path.hasPrefix(base + "."), rule.path) }
@@ -16,7 +17,7 @@ final class ConfigurationReferenceTests: XCTestCase {
 
     func testEveryFieldHasARowWithItsTypeAllowedValuesDefaultAndMeaning() {
         let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| `") }
-        XCTAssertEqual(rows.count, FieldTable.all.count - (FieldTable.sections.count - 1) + RuleID.allCases.count)
+        XCTAssertEqual(rows.count, FieldTable.agent.all.count - (FieldTable.agent.sections.count - 1) + RuleID.allCases.count)
         XCTAssertTrue(markdown.contains(
             "| `soft_timeout_config.timeout_seconds` | number | -1 (disabled) or between 0.5 and 8 | `-1` | Time in seconds"))
         XCTAssertTrue(markdown.contains(
@@ -41,7 +42,7 @@ final class ConfigurationReferenceTests: XCTestCase {
     }
 
     func testTableCellsStayOnOneLine() {
-        XCTAssertEqual(ConfigurationReference.allowedText(FieldTable.rule("conversation_config.tts.suggested_audio_tags")!),
+        XCTAssertEqual(ConfigurationReference.allowedText(FieldTable.agent.rule("conversation_config.tts.suggested_audio_tags")!),
                        "at most 20 items")
         for line in markdown.split(separator: "\n") where line.hasPrefix("| `") {
             XCTAssertTrue(line.hasSuffix(" |"), String(line))

@@ -1,3 +1,4 @@
+import AgentSchema
 import ConfigModel
 @testable import Validation
 import XCTest
@@ -41,14 +42,14 @@ final class FieldBoundsTests: XCTestCase {
     private func assertInvalid(_ pattern: String, _ value: String, _ rule: RuleID,
                                file: StaticString = #filePath, line: UInt = #line) throws {
         let found = try diagnostics(pattern, value)
-        XCTAssertEqual(found.map(\.rule), [rule], "\(pattern) = \(value): \(found.map(\.message))", file: file, line: line)
+        XCTAssertEqual(found.map(\.ruleID), [rule], "\(pattern) = \(value): \(found.map(\.message))", file: file, line: line)
     }
 
     private static func number(_ value: Double) -> String { JSONText.number(value) }
 
     func testEveryNumericRangeOnBothSides() throws {
         var checked = 0
-        for rule in FieldTable.all where rule.type == .number || rule.type == .integer {
+        for rule in FieldTable.agent.all where rule.type == .number || rule.type == .integer {
             guard rule.allowed == nil else { continue }
             let step = rule.type == .integer ? 1.0 : 0.01
             if let minimum = rule.minimum {
@@ -78,7 +79,7 @@ final class FieldBoundsTests: XCTestCase {
 
     func testEveryLengthLimitOnBothSides() throws {
         var checked = 0
-        for rule in FieldTable.all where rule.type == .text && rule.allowed == nil {
+        for rule in FieldTable.agent.all where rule.type == .text && rule.allowed == nil {
             if let max = rule.maxLength {
                 try assertValid(rule.path, String(repeating: "a", count: max))
                 try assertInvalid(rule.path, String(repeating: "a", count: max + 1), .length)
@@ -95,7 +96,7 @@ final class FieldBoundsTests: XCTestCase {
 
     func testEveryItemCountLimitOnBothSides() throws {
         var checked = 0
-        for rule in FieldTable.all where rule.type == .textList || rule.type == .list {
+        for rule in FieldTable.agent.all where rule.type == .textList || rule.type == .list {
             guard let max = rule.maxItems else { continue }
             let item = rule.type == .textList ? (rule.allowed?.first ?? "a") : "{}"
             let list = { (count: Int) in "[" + Array(repeating: item, count: count).joined(separator: ", ") + "]" }
@@ -108,7 +109,7 @@ final class FieldBoundsTests: XCTestCase {
 
     func testEveryEnumAcceptsEachValueAndRejectsOthers() throws {
         var checked = 0
-        for rule in FieldTable.all where rule.allowed != nil {
+        for rule in FieldTable.agent.all where rule.allowed != nil {
             let values = rule.allowed!
             let wrap = { (value: String) in rule.type == .textList ? "[\(JSONText.quoted(value))]" : JSONText.quoted(value) }
             if rule.type == .text || rule.type == .textList {
@@ -124,7 +125,7 @@ final class FieldBoundsTests: XCTestCase {
     }
 
     func testEveryTypedFieldRejectsTheWrongType() throws {
-        for rule in FieldTable.all {
+        for rule in FieldTable.agent.all {
             switch rule.type {
             case .number, .integer: try assertInvalid(rule.path, "\"7\"", .type)
             case .boolean: try assertInvalid(rule.path, "yes", .type)

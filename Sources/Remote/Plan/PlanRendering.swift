@@ -1,5 +1,4 @@
 import ConfigModel
-import Validation
 
 /// Shows what a push would do, in the layout people know from `terraform plan`, or as JSON for CI bots.
 public enum PlanRendering {
@@ -64,7 +63,7 @@ public enum PlanRendering {
 
     /// A value on one line: text quoted, numbers in their shortest form, lists and objects as compact JSON.
     static func inline(_ value: JSONValue) -> String {
-        JSONText.encode(value)
+        JSONText.encode(value, numbers: .shortest)
     }
 
     /// `[{agent, agent_id, path, before, after, kind}]`, one object per changed field (and one per new agent).
@@ -83,6 +82,6 @@ public enum PlanRendering {
                 items.append(.object(object))
             }
         }
-        return JSONText.encode(.array(items), pretty: true) + "\n"
+        return JSONText.encode(.array(items), pretty: true, numbers: .shortest) + "\n"
     }
 }

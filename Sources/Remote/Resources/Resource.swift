@@ -56,15 +56,18 @@ public struct ResourceEndpoints: Sendable {
     public let idKey: String
     /// Where the name is in a list item (`["name"]`; tools: `["tool_config", "name"]`).
     public let namePath: [String]
+    /// Whether a list item's other documented members have their types: one that does not makes the page unreadable.
+    public let isWellTypedItem: @Sendable (JSONValue) -> Bool
 
     public init(collection: String, create: String, updateMethod: String, listKey: String, idKey: String,
-                namePath: [String]) {
+                namePath: [String], isWellTypedItem: @escaping @Sendable (JSONValue) -> Bool) {
         self.collection = collection
         self.create = create
         self.updateMethod = updateMethod
         self.listKey = listKey
         self.idKey = idKey
         self.namePath = namePath
+        self.isWellTypedItem = isWellTypedItem
     }
 }
 

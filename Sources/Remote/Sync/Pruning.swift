@@ -22,17 +22,16 @@ public enum Pruning {
             .joined() + "\(resource.count(candidates.count)) to delete\n"
     }
 
-    /// Deletes each candidate and forgets it in `state`; returns how many could not be deleted.
+    /// Deletes each candidate and forgets it in `state`; returns why each one that could not be deleted was not.
     public static func delete(_ candidates: [Candidate], service: any ResourceService, environment: String,
-                              state: inout SyncState) async -> Int {
-        var failures = 0
+                              state: inout SyncState) async -> [String] {
+        var failures: [String] = []
         for candidate in candidates {
             do {
                 try await service.delete(candidate.resource, id: candidate.id)
                 state[environment, candidate.file] = nil
             } catch {
-                failures += 1
-                FileHandle.standardError.write(Data("agentctl: error: could not delete \(candidate.id) (\(candidate.file)): \(error)\n".utf8))
+                failures.append("could not delete \(candidate.id) (\(candidate.file)): \(error)")
             }
         }
         return failures

@@ -8,7 +8,7 @@ public struct Pusher: Sendable {
         case unchanged
         /// Not sent: the live item changed since the last sync on fields this push would set.
         case refused([FieldChange])
-        case rejected([LocatedError])
+        case rejected([Diagnostic])
         case failed(String)
 
         public var succeeded: Bool {
@@ -71,8 +71,8 @@ public struct Pusher: Sendable {
         let missing = PatchBody.notStored(sent: sent, readBack: stored, defaults: resource.schema.defaultValue)
         guard !missing.isEmpty else { return nil }
         return "the API did not store what was sent: " + missing.map { item in
-            "\(item.path.joined(separator: ".")) sent \(JSONText.encode(item.sent)), stored "
-                + (item.stored.map { JSONText.encode($0) } ?? "nothing")
+            "\(item.path.joined(separator: ".")) sent \(PlanRendering.inline(item.sent)), stored "
+                + (item.stored.map(PlanRendering.inline) ?? "nothing")
         }.joined(separator: "; ")
     }
 }
