@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel"]),
-        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),

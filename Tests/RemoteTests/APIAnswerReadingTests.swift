@@ -1,4 +1,5 @@
 import ConfigModel
+import Foundation
 @testable import Remote
 import XCTest
 
@@ -8,20 +9,23 @@ final class APIAnswerReadingTests: XCTestCase {
 
     private let summary = #"{"agent_id":"a1","name":"Desk","tags":["x"],"created_at_unix_secs":1700000000"#
 
+    private func agentPage(_ text: String) -> ResourcePage? {
+        ResourcePage(Data(text.utf8), endpoints: Resource.agents.endpoints)
+    }
+
     func testPageWithEveryMember() throws {
-        let page = try XCTUnwrap(AgentPage(json: json(#"{"agents":[\#(summary),"updated_at_unix_secs":1700000001.0,"archived":false}],"has_more":true,"next_cursor":"c2"}"#)))
-        XCTAssertEqual(page.agents, [AgentSummary(json: json(summary + ",\"updated_at_unix_secs\":1700000001,\"archived\":false}"))!])
-        XCTAssertEqual(page.agents[0].agentID, "a1")
-        XCTAssertEqual(page.agents[0].updatedAtUnixSecs, 1_700_000_001, "a whole float reads as an integer")
-        XCTAssertEqual(page.agents[0].archived, false)
+        let page = try XCTUnwrap(agentPage(#"{"agents":[\#(summary),"updated_at_unix_secs":1700000001.0,"archived":false}],"has_more":true,"next_cursor":"c2"}"#))
+        XCTAssertEqual(page.items.map(\.id), ["a1"])
+        XCTAssertEqual(page.items[0].name, "Desk")
+        XCTAssertEqual(page.items[0].fields["updated_at_unix_secs"]?.numberValue, 1_700_000_001, "a whole float is a whole number")
+        XCTAssertEqual(page.items[0].fields["archived"], .bool(false))
         XCTAssertTrue(page.hasMore)
         XCTAssertEqual(page.nextCursor, "c2")
     }
 
     func testOptionalMembersMayBeAbsentOrNull() throws {
-        let page = try XCTUnwrap(AgentPage(json: json(#"{"agents":[\#(summary),"archived":null}],"has_more":false,"next_cursor":null}"#)))
-        XCTAssertNil(page.agents[0].updatedAtUnixSecs)
-        XCTAssertNil(page.agents[0].archived)
+        let page = try XCTUnwrap(agentPage(#"{"agents":[\#(summary),"archived":null}],"has_more":false,"next_cursor":null}"#))
+        XCTAssertEqual(page.items.map(\.id), ["a1"])
         XCTAssertNil(page.nextCursor)
     }
 
@@ -36,7 +40,7 @@ final class APIAnswerReadingTests: XCTestCase {
             #"{"has_more":false}"#,
             #"[]"#,
         ]
-        for text in broken { XCTAssertNil(AgentPage(json: json(text)), text) }
+        for text in broken { XCTAssertNil(agentPage(text), text) }
     }
 
     func testValidationIssueLocations() throws {
