@@ -39,8 +39,8 @@ public enum AgentJSONSchema {
             addItemCount(rule, to: &schema)
             var item = JSONObject([("type", .string("string"))])
             if let allowed = rule.allowed { item["enum"] = .array(allowed.map(JSONValue.string)) }
-            item["minLength"] = rule.itemMinLength.map { .number(Double($0)) }
-            item["maxLength"] = rule.itemMaxLength.map { .number(Double($0)) }
+            item["minLength"] = rule.itemMinLength.map { .number(JSONNumber($0)) }
+            item["maxLength"] = rule.itemMaxLength.map { .number(JSONNumber($0)) }
             schema["items"] = .object(item)
         case .list:
             schema["type"] = typeName("array", nullable: rule.nullable)
@@ -89,30 +89,30 @@ public enum AgentJSONSchema {
         if let allowed = rule.allowed {
             // The table writes every allowed value as text; numeric fields list numbers.
             var values = allowed.map { value in
-                name == "string" ? JSONValue.string(value) : Double(value).map(JSONValue.number) ?? .string(value)
+                name == "string" ? JSONValue.string(value) : JSONNumber(value).map(JSONValue.number) ?? .string(value)
             }
             if nullable { values.append(.null) }
             schema["enum"] = .array(values)
         }
-        schema["minLength"] = rule.minLength.map { .number(Double($0)) }
-        schema["maxLength"] = rule.maxLength.map { .number(Double($0)) }
+        schema["minLength"] = rule.minLength.map { .number(JSONNumber($0)) }
+        schema["maxLength"] = rule.maxLength.map { .number(JSONNumber($0)) }
         var range = JSONObject()
-        range["minimum"] = rule.minimum.map(JSONValue.number)
-        range["maximum"] = rule.maximum.map(JSONValue.number)
-        range["exclusiveMinimum"] = rule.exclusiveMinimum.map(JSONValue.number)
-        range["exclusiveMaximum"] = rule.exclusiveMaximum.map(JSONValue.number)
+        range["minimum"] = rule.minimum.map { .number(JSONNumber($0)) }
+        range["maximum"] = rule.maximum.map { .number(JSONNumber($0)) }
+        range["exclusiveMinimum"] = rule.exclusiveMinimum.map { .number(JSONNumber($0)) }
+        range["exclusiveMaximum"] = rule.exclusiveMaximum.map { .number(JSONNumber($0)) }
         if rule.special.isEmpty {
             for (key, value) in range { schema[key] = value }
         } else if !range.isEmpty {
             // A special value such as -1 (disabled) lies outside the range, so either branch may match.
-            let specials = rule.special.map { JSONValue.object(JSONObject([("const", .number($0))])) }
+            let specials = rule.special.map { JSONValue.object(JSONObject([("const", .number(JSONNumber($0)))])) }
             schema["anyOf"] = .array(specials + [.object(range)])
         }
     }
 
     private static func addItemCount(_ rule: FieldRule, to schema: inout JSONObject) {
-        schema["minItems"] = rule.minItems.map { .number(Double($0)) }
-        schema["maxItems"] = rule.maxItems.map { .number(Double($0)) }
+        schema["minItems"] = rule.minItems.map { .number(JSONNumber($0)) }
+        schema["maxItems"] = rule.maxItems.map { .number(JSONNumber($0)) }
     }
 
     private static func typeName(_ name: String, nullable: Bool) -> JSONValue {

@@ -7,9 +7,7 @@ import Remote
 struct Connection {
     let settings: ProjectSettings
     let environment: String
-    let service: any AgentsService
-
-    static let baseURLVariable = "ELEVENLABS_BASE_URL"
+    let service: any ResourceService
 
     static func open(_ options: RemoteOptions) throws -> Connection {
         let settings: ProjectSettings
@@ -20,20 +18,10 @@ struct Connection {
         do { name = try settings.environmentName(options.environment) } catch {
             throw configuration("\(error)")
         }
-        let environment = settings.environment(name)
-        // Precedence: the flag, then the environment variable, then agentctl.yaml, then the global host.
-        let urlText = options.baseURL ?? ProcessInfo.processInfo.environment[baseURLVariable] ?? environment.base_url
-        let baseURL: APIBaseURL
-        do { baseURL = try urlText.map(APIBaseURL.init) ?? .production } catch {
-            throw configuration("\(error)")
-        }
-        let key: APIKey
+        let access: APIAccess
         do {
-            if let file = options.apiKeyFile ?? environment.api_key_file {
-                key = try APIKey.fromFile(file)
-            } else {
-                key = try APIKey.fromEnvironment(variable: environment.api_key_env ?? APIKey.defaultVariable)
-            }
+            access = try APIAccess(baseURLFlag: options.baseURL, apiKeyFileFlag: options.apiKeyFile,
+                                   settings: settings.environment(name))
         } catch {
             throw configuration("\(error)")
         }
@@ -41,15 +29,16 @@ struct Connection {
         if options.verbose {
             trace = { (request: RequestTrace) in Terminal.error("agentctl: \(request)") }
         }
-        let client = APIClient(.init(baseURL: baseURL, apiKey: key, concurrency: options.concurrency, trace: trace))
-        return Connection(settings: settings, environment: name, service: AgentsAPI(client: client))
+        let client = APIClient(.init(baseURL: access.baseURL, apiKey: access.apiKey, concurrency: options.concurrency,
+                                     trace: trace))
+        return Connection(settings: settings, environment: name, service: RemoteResources(client: client))
     }
 
     /// The agent files under `paths` (validated) set against their live agents in this environment, with the state.
-    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedAgent], state: SyncState) {
+    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedFile], state: SyncState) {
         let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
         let state = try Self.loadState()
-        let results = await Planner(service: service)
+        let results = await Planner(.agents, service: service)
             .plan(documents, environment: environment, state: state, concurrency: concurrency)
         return (try Self.plans(results), state)
     }
@@ -73,8 +62,8 @@ struct Connection {
     }
 
     /// The plans, or every reason some could not be made (a live agent that cannot be read stops the command).
-    static func plans(_ results: [Result<PlannedAgent, Planner.Failure>]) throws -> [PlannedAgent] {
-        var plans: [PlannedAgent] = []
+    static func plans(_ results: [Result<PlannedFile, Planner.Failure>]) throws -> [PlannedFile] {
+        var plans: [PlannedFile] = []
         var failures: [String] = []
         for result in results {
             switch result {

@@ -50,7 +50,7 @@ struct PushCommand: AsyncParsableCommand {
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let pruned = prune ? Pruning.candidates(state: state, environment: connection.environment) : []
+        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
         Terminal.output(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
                                            showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
             + Pruning.describe(pruned))
@@ -58,7 +58,7 @@ struct PushCommand: AsyncParsableCommand {
         guard !changing.isEmpty || !pruned.isEmpty else { return }
         if dryRun { return }
         try confirm()
-        let outcomes = await Pusher(service: connection.service)
+        let outcomes = await Pusher(.agents, service: connection.service)
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency, state: &state)
         let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
                                                  state: &state)

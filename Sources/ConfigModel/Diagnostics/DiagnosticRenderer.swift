@@ -65,8 +65,8 @@ public enum DiagnosticRenderer {
     private static func position(_ mark: SourceMark) -> JSONObject {
         JSONObject([
             ("file", .string(mark.file)),
-            ("line", .number(Double(mark.line))),
-            ("column", .number(Double(mark.column))),
+            ("line", .number(JSONNumber(mark.line))),
+            ("column", .number(JSONNumber(mark.column))),
         ])
     }
 
