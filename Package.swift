@@ -47,12 +47,17 @@ let package = Package(
         // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
-        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
-        .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel"]),
-        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
+        // Test support only, for every test target: the agentctl and emulator processes, assertGolden, Tests/Fixtures.
+        // Nothing in Sources depends on it, so `swift build --product agentctl` never compiles it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "TestSupport"]),
+        .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel", "TestSupport"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel", "TestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// Faults injected by the emulator process: what is retried, how long the client waits, when it gives up.

@@ -1,12 +1,12 @@
 import AgentSchema
 import Foundation
+import TestSupport
 import Validation
 import XCTest
 
 /// Fails when a file generated from the reference or from the field table is older than its source.
 final class GeneratedFilesTests: XCTestCase {
-    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    private let repository = Fixtures.repositoryRoot
 
     private func committed(_ path: String) throws -> String {
         try String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8)
