@@ -78,3 +78,27 @@ final class YAMLEditTests: XCTestCase {
         XCTAssertThrowsError(try edit("a: [1]\n", [.set(["a", "3"], .number(2))]))
     }
 }
+
+final class CommentedFileEditTests: XCTestCase {
+    /// Three values change; every other byte of a heavily commented file stays as it was.
+    func testAHeavilyCommentedFileKeepsEveryByteButTheThreeValues() throws {
+        let text = try Fixtures.text("agents/heavily-commented.yaml")
+        let edited = try YAMLEdit.apply([
+            .set(["conversation_config", "turn", "turn_timeout"], .number(9)),
+            .set(["conversation_config", "agent", "prompt", "llm"], .string("gpt-4.1-mini")),
+            .set(["conversation_config", "agent", "prompt", "prompt"],
+                 .string("You answer support calls for Acme.\nOffer a callback for refunds.\n")),
+        ], to: text, file: "heavily-commented.yaml")
+        var expected = text
+        for (old, new) in [
+            ("turn_timeout: 7           # seconds", "turn_timeout: 9           # seconds"),
+            ("llm: gpt-4o-mini        # cheapest", "llm: gpt-4.1-mini        # cheapest"),
+            ("          Never promise refunds; offer a callback instead.\n\n          Escalate anything about billing.\n",
+             "          Offer a callback for refunds.\n"),
+        ] {
+            XCTAssertEqual(expected.components(separatedBy: old).count, 2, old)
+            expected = expected.replacingOccurrences(of: old, with: new)
+        }
+        XCTAssertEqual(edited, expected)
+    }
+}

@@ -180,8 +180,14 @@ struct Editor {
                 : node.kind == .scalar(.doubleQuoted) ? .doubleQuoted : .plain
             return TextReplacement(range: node.start..<node.end, text: YAMLValueText.inline(value, like: style, inFlow: false))
         }
-        let end = node.isEmpty ? valueStart : valueEnd(node)
-        return TextReplacement(range: valueStart..<end, text: YAMLValueText.suffix(value, indent: indent, asItem: asItem))
+        let suffix = YAMLValueText.suffix(value, indent: indent, asItem: asItem)
+        var end = node.isEmpty ? valueStart : valueEnd(node)
+        // A value written over several lines takes the rest of the old value's last line, so no comment ends up in it.
+        if suffix.contains("\n") {
+            end = layout.lineEnd(after: max(end, valueStart + 1) - 1)
+            while end > valueStart && [UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(layout.bytes[end - 1]) { end -= 1 }
+        }
+        return TextReplacement(range: valueStart..<end, text: suffix)
     }
 
     /// A literal block at the old block's content indentation.
