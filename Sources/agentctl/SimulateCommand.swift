@@ -50,8 +50,11 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "LLM latency distribution for --runs: lognormal from median and p95 seconds.")
     var llmLatency: String = "median=1.2,p95=4"
 
+    @Option(name: .customLong("env"), help: "The environment whose variables file resolves ${NAME} values (default: the default or only one).")
+    var environment: String?
+
     func run() throws {
-        let definition = try SimulationInputs.agent(agentFile)
+        let definition = try SimulationInputs.agent(agentFile, variables: VariableLoading.offline(requested: environment))
         let settings = SimulationSettings(agent: definition)
         let assumed = try SimulationInputs.assumptions(assumptions, file: assumptionsFile)
         guard let scriptText = try SimulationInputs.scriptText(script) else {

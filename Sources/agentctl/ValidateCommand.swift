@@ -31,6 +31,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .customLong("env"), help: "The environment whose variables file resolves ${NAME} values (default: the default or only one).")
+    var environment: String?
+
     func run() throws {
         let files: [String]
         do {
@@ -41,8 +44,9 @@ struct ValidateCommand: ParsableCommand {
         guard !files.isEmpty else {
             throw CommandFailure.usage("no agent files (*.yaml, *.yml) in \(paths.joined(separator: ", "))")
         }
-        let report = ValidationReport(paths: files, strict: strict)
-        Terminal.output(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        let variables = try VariableLoading.offline(requested: environment)
+        let report = ValidationReport(paths: files, strict: strict, validator: Validator(variables: variables))
+        Terminal.output(variables.redact(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour))))
         // The problems are on stdout already; only the exit status is left to give.
         if report.files.contains(where: { $0.text == nil }) { throw CommandFailure(.usage) }
         if report.hasErrors { throw CommandFailure(.findings) }
