@@ -31,7 +31,7 @@ public struct Validator: Sendable {
         do {
             let parsed = try AgentDocument.parse(bytes: bytes, file: path)
             let resolution = VariableResolution(parsed.root, variables: variables)
-            let document = AgentDocument(file: path, text: parsed.text, root: resolution.root)
+            let document = AgentDocument(file: path, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
             let diagnostics = resolution.problems + resolution.annotate(validate(document))
             return (document.text, resolution.problems.isEmpty ? document : nil,
                     diagnostics.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) })

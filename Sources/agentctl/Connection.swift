@@ -47,6 +47,11 @@ struct Connection {
         return (try Self.plans(results), state)
     }
 
+    /// Per file, the fields whose value came from a secret variable.
+    static func secretPaths(_ plans: [PlannedFile]) -> [String: [[String]]] {
+        Dictionary(plans.map { ($0.file, $0.document.secretPaths) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func loadState() throws -> SyncState {
         do { return try SyncState.load() } catch {
             throw CommandFailure.located([error], status: .usage)

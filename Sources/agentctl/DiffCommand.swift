@@ -44,9 +44,10 @@ struct DiffCommand: AsyncParsableCommand {
         switch format {
         case .text:
             shown = PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
-                                       colour: Terminal.stdoutWantsColour)
+                                       colour: Terminal.stdoutWantsColour, secretPaths: Connection.secretPaths(plans))
         case .json:
-            shown = PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets)
+            shown = PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets,
+                                       secretPaths: Connection.secretPaths(plans))
         }
         Terminal.output(showSecrets ? shown : connection.variables.redact(shown))
         if exitCode && comparisons.contains(where: \.hasChanges) { throw CommandFailure(.differences) }

@@ -53,7 +53,8 @@ struct PushCommand: AsyncParsableCommand {
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
         let hide = { (text: String) in showSecrets ? text : connection.variables.redact(text) }
         Terminal.output(hide(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
-                                                showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
+                                                showSecrets: showSecrets, colour: Terminal.stdoutWantsColour,
+                                                secretPaths: Connection.secretPaths(plans))
             + Pruning.describe(pruned)))
         let changing = plans.filter(\.comparison.hasChanges)
         guard !changing.isEmpty || !pruned.isEmpty else { return }
@@ -66,7 +67,7 @@ struct PushCommand: AsyncParsableCommand {
         // A secret variable's value is never kept in agentctl.lock: those fields have no base (drift on them is not told apart).
         for plan in plans {
             guard var entry = state[connection.environment, plan.file] else { continue }
-            entry.base = entry.base.removingLeaves(where: connection.variables.isSecret)
+            entry.base = entry.base.removingValues(at: plan.document.secretPaths)
             state[connection.environment, plan.file] = entry
         }
         try Connection.saveState(state)
