@@ -4,6 +4,7 @@ import ConfigModel
 /// `FieldTable`; these are the kinds of check made against them, plus the documented guidance.
 public enum RuleID: String, Sendable, CaseIterable {
     case yaml
+    case variable
     case type
     case null = "null-value"
     case range
@@ -19,12 +20,13 @@ public enum RuleID: String, Sendable, CaseIterable {
     case fillerPromisesTime = "filler-promises-time"
     case llmFillerWithoutFallback = "llm-filler-without-fallback"
 
-    /// The id a diagnostic carries; `yaml` is the same rule the YAML reader reports.
+    /// The id a diagnostic carries; `yaml` and `variable` are the same rules the YAML reader and the variable
+    /// resolution report.
     public var id: Diagnostic.Rule { Diagnostic.Rule(rawValue: rawValue) }
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .yaml, .type, .null, .range, .length, .allowedValues, .itemCount, .unknownKeyTypo: return .error
+        case .yaml, .variable, .type, .null, .range, .length, .allowedValues, .itemCount, .unknownKeyTypo: return .error
         case .unknownField, .deprecatedField, .deprecatedValue, .silenceBeforeReengage, .initialWaitIgnored,
              .fillerPromisesTime, .llmFillerWithoutFallback: return .warning
         }
@@ -33,6 +35,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     public var summary: String {
         switch self {
         case .yaml: return "The file is a single, well-formed YAML mapping in UTF-8 (no tabs, duplicate keys or undefined aliases)."
+        case .variable: return "A `${NAME}` value resolves: NAME is set in the environment or the variables file, or has a default."
         case .type: return "A value has the field's type: text, number, whole number, true/false, list or mapping."
         case .null: return "A value is null only where the API accepts null."
         case .range: return "A number lies in the range the vendor documents for its field."
