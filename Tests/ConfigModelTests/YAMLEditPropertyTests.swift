@@ -1,4 +1,5 @@
 import ConfigModel
+import TestSupport
 import XCTest
 
 /// Random commented files, random edit sequences: every result reads back as the intended document, and every line
@@ -6,7 +7,7 @@ import XCTest
 final class YAMLEditPropertyTests: XCTestCase {
     func testRandomEditsReadBackExactlyAndLeaveOtherLinesAlone() throws {
         for seed in 1...1000 {
-            var random = SplitMix(seed: UInt64(seed))
+            var random = SeededRandom(seed: UInt64(seed))
             let file = RandomFile(random: &random)
             let edits = file.randomEdits(random: &random)
             let result: String
@@ -18,7 +19,7 @@ final class YAMLEditPropertyTests: XCTestCase {
             var expected = file.value
             for edit in edits { Model.apply(edit.change, to: &expected) }
             let read = NodeConversion.json(try YAMLReader().read(result, file: "random.yaml"), kind: { _ in nil })
-            XCTAssertTrue(Model.same(read, expected), "seed \(seed): reads back differently\n\(file.text)\n---\n\(result)")
+            XCTAssertTrue(read.sameInOrder(expected), "seed \(seed): reads back differently\n\(file.text)\n---\n\(result)")
             let touched = edits.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
             XCTAssertTrue(Model.keepsUntouched(file.text, result, touched: touched),
                           "seed \(seed): a line no edit touched changed\n\(file.text)\n---\n\(result)\n\(edits.map(\.change))")
@@ -63,16 +64,6 @@ private enum Model {
         value = .object(changed)
     }
 
-    static func same(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.object(let left), .object(let right)):
-            return left.keys == right.keys && zip(left, right).allSatisfy { same($0.value, $1.value) }
-        case (.array(let left), .array(let right)):
-            return left.count == right.count && zip(left, right).allSatisfy { same($0, $1) }
-        default: return lhs == rhs
-        }
-    }
-
     /// The untouched original lines appear in the result in their order (edits may add lines between them).
     static func keepsUntouched(_ before: String, _ after: String, touched: Set<Int>) -> Bool {
         let old = before.split(separator: "\n", omittingEmptySubsequences: false)
@@ -82,18 +73,6 @@ private enum Model {
             new = new[(found + 1)...]
         }
         return true
-    }
-}
-
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -113,14 +92,14 @@ private struct RandomFile {
     var value = JSONValue.null
     var text: String { lines.joined(separator: "\n") + "\n" }
 
-    init(random: inout SplitMix) {
+    init(random: inout SeededRandom) {
         value = .object(mapping([], indent: 0, depth: 0, random: &random))
     }
 
     private static let words = ["alpha", "Support desk", "turn", "yes", "no", "on", "a: b", "x # y", "-dash", "7", "1e3",
                                 "null", "~", "it's", "say \"hi\"", "ünïcode", "$5 off", "${NAME}", "", " lead", "[x]"]
 
-    private mutating func comment(_ indent: Int, random: inout SplitMix) {
+    private mutating func comment(_ indent: Int, random: inout SeededRandom) {
         switch Int.random(in: 0..<6, using: &random) {
         case 0: lines.append(String(repeating: " ", count: indent) + "# note: keep this")
         case 1: lines.append("")
@@ -128,7 +107,7 @@ private struct RandomFile {
         }
     }
 
-    private mutating func mapping(_ path: [String], indent: Int, depth: Int, random: inout SplitMix) -> JSONObject {
+    private mutating func mapping(_ path: [String], indent: Int, depth: Int, random: inout SeededRandom) -> JSONObject {
         var object = JSONObject()
         let count = Int.random(in: 1...4, using: &random)
         let pad = String(repeating: " ", count: indent)
@@ -179,7 +158,7 @@ private struct RandomFile {
         return object
     }
 
-    private static func scalar(random: inout SplitMix) -> (String, JSONValue) {
+    private static func scalar(random: inout SeededRandom) -> (String, JSONValue) {
         let word = words.randomElement(using: &random)!
         switch Int.random(in: 0..<5, using: &random) {
         case 0:
@@ -195,7 +174,7 @@ private struct RandomFile {
     }
 
     /// One to four edits on distinct keys, none inside another.
-    func randomEdits(random: inout SplitMix) -> [(change: YAMLEdit.Change, lines: Set<Int>)] {
+    func randomEdits(random: inout SeededRandom) -> [(change: YAMLEdit.Change, lines: Set<Int>)] {
         var edits: [(change: YAMLEdit.Change, lines: Set<Int>)] = []
         var used: [[String]] = []
         var removedFrom: Set<[String]> = []
@@ -228,7 +207,7 @@ private struct RandomFile {
         return edits
     }
 
-    private static func newValue(random: inout SplitMix) -> (scalar: JSONValue, any: JSONValue) {
+    private static func newValue(random: inout SeededRandom) -> (scalar: JSONValue, any: JSONValue) {
         let scalars: [JSONValue] = [.string(words.randomElement(using: &random)!), .number(JSONNumber(Double(Int.random(in: 0...99, using: &random)) / 4)),
                                     .bool(Bool.random(using: &random)), .null, .string("two\nlines\n"), .string("tab\there")]
         let scalar = scalars.randomElement(using: &random)!

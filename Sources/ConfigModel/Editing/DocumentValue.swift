@@ -62,16 +62,4 @@ enum DocumentValue {
             return
         }
     }
-
-    /// Equal as documents, key order included (`JSONValue`'s own equality ignores key order).
-    static func same(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.object(let left), .object(let right)):
-            return left.keys == right.keys && zip(left, right).allSatisfy { same($0.value, $1.value) }
-        case (.array(let left), .array(let right)):
-            return left.count == right.count && zip(left, right).allSatisfy { same($0, $1) }
-        default:
-            return lhs == rhs
-        }
-    }
 }

@@ -4,7 +4,7 @@ struct FlowText {
     let bytes: [UInt8]
 
     func write(_ value: JSONValue, original: (layout: YAMLLayout.Node, value: JSONValue)?) -> String {
-        if let original, DocumentValue.same(value, original.value) {
+        if let original, value.sameInOrder(original.value) {
             return String(decoding: bytes[original.layout.start..<original.layout.end], as: UTF8.self)
         }
         switch value {
@@ -21,7 +21,7 @@ struct FlowText {
             var next = 0
             return "[" + items.map { child in
                 // Items keep their text when they are still there, in order, after others were removed or added.
-                let match = (next..<min(old.count, layouts.count)).first { DocumentValue.same(child, old[$0]) }
+                let match = (next..<min(old.count, layouts.count)).first { child.sameInOrder(old[$0]) }
                 if let match { next = match + 1 }
                 return write(child, original: match.map { (layouts[$0], old[$0]) })
             }.joined(separator: ", ") + "]"

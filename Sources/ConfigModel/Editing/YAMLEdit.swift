@@ -29,7 +29,7 @@ public enum YAMLEdit {
         do { result = try YAMLReader().read(current, file: file) } catch {
             throw refusal("the edited text does not read back (\(error.message))", file: file)
         }
-        guard DocumentValue.same(DocumentValue.of(result), expected) else {
+        guard DocumentValue.of(result).sameInOrder(expected) else {
             throw refusal("the edited text would not read back as the intended document", file: file)
         }
         return current

@@ -156,7 +156,7 @@ private struct Builder {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let style = Self.style(scalar.style)
+            let style = YAMLNode.ScalarStyle(scalar.style)
             var node = YAMLLayout.Node(kind: .scalar(style), start: start, end: end, anchored: scalar.anchor != nil)
             if style == .literal || style == .folded { node.end = blockScalarEnd(start: start, markEnd: end) }
             if style == .plain && scalar.length == 0 && scalar.tag == nil && scalar.anchor == nil { node.end = node.start }
@@ -208,16 +208,6 @@ private struct Builder {
             if value.isEmpty { value.start = YAMLLayout.colonEnd(in: bytes, keyStart: keyStart); value.end = value.start }
             mapping.pairs.append(YAMLLayout.Pair(key: key, keyStart: keyStart, value: value))
             stack.append(.mapping(mapping, pendingKey: nil))
-        }
-    }
-
-    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
         }
     }
 }
