@@ -54,7 +54,8 @@ struct SimulateCommand: ParsableCommand {
     var environment: String?
 
     func run() throws {
-        let definition = try SimulationInputs.agent(agentFile, variables: VariableLoading.offline(requested: environment))
+        let variables = try VariableLoading.offline(requested: environment)
+        let definition = try SimulationInputs.agent(agentFile, variables: variables)
         let settings = SimulationSettings(agent: definition)
         let assumed = try SimulationInputs.assumptions(assumptions, file: assumptionsFile)
         guard let scriptText = try SimulationInputs.scriptText(script) else {
@@ -68,11 +69,13 @@ struct SimulateCommand: ParsableCommand {
                 let latency = try LatencyDistribution.parse(llmLatency)
                 let report = try MonteCarlo.run(settings: settings, script: parsed, assumptions: assumed, runs: runs,
                                                 seed: seed, llmLatency: latency)
-                Terminal.output(format == .json ? MonteCarloJSONRenderer.render(report) : MonteCarloTextRenderer.render(report))
+                Terminal.output(variables.redact(format == .json ? MonteCarloJSONRenderer.render(report)
+                                                                 : MonteCarloTextRenderer.render(report)))
                 return
             }
             let timeline = try Simulation.run(settings: settings, script: parsed, assumptions: assumed)
-            Terminal.output(format == .json ? TimelineJSONRenderer.render(timeline) : TimelineTextRenderer.render(timeline))
+            Terminal.output(variables.redact(format == .json ? TimelineJSONRenderer.render(timeline)
+                                                             : TimelineTextRenderer.render(timeline)))
         } catch let error as ValidationError {
             throw error
         } catch let problem as Diagnostic {
