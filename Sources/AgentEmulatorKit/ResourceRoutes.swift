@@ -94,8 +94,9 @@ struct ResourceRoutes: Sendable {
         case "GET /v1/convai/test-invocations": return try await tests.listInvocations(query)
         case "GET /v1/convai/test-invocations/{test_invocation_id}": return try await tests.poll(path["test_invocation_id"] ?? "")
         case "GET /v1/convai/agents/{agent_id}/branches":
-            return try await store.listBranches(agent, includeArchived: query["include_archived"]?.boolValue ?? false,
-                                                limit: query["limit"]?.intValue ?? 100)
+            let list = try await store.listBranches(agent, includeArchived: query["include_archived"]?.boolValue ?? false,
+                                                    limit: query["limit"]?.intValue ?? 100)
+            return catalog.filledAnswer(list, for: endpoint)
         case "POST /v1/convai/agents/{agent_id}/branches":
             let created = try catalog.checkedBody(try await body(request), for: endpoint)
             return try await store.createBranch(agent, created)
