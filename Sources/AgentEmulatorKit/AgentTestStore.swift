@@ -44,7 +44,7 @@ actor AgentTestStore {
     }
 
     func create(_ body: JSONValue) throws(APIFailure) -> JSONValue {
-        let request = try catalog.checkedBody(body, for: Self.createOperation)
+        let request = Self.typed(try catalog.checkedBody(body, for: Self.createOperation))
         let now = clock.tick(wallClock: AgentStore.wallClock)
         let test = StoredAgentTest(id: random.documentIdentifier(), request: request, createdAt: now, updatedAt: now)
         tests[test.id] = test
@@ -58,10 +58,17 @@ actor AgentTestStore {
     /// PUT: the body is the whole test and replaces it.
     func update(_ id: String, _ body: JSONValue) throws(APIFailure) -> JSONValue {
         var test = try stored(id)
-        test.request = try catalog.checkedBody(body, for: Self.updateOperation)
+        test.request = Self.typed(try catalog.checkedBody(body, for: Self.updateOperation))
         test.updatedAt = clock.tick(wallClock: AgentStore.wallClock)
         tests[id] = test
         return fill(test.document, as: Self.readOperation)
+    }
+
+    /// A body without `type` was taken as the first model of the union, the LLM response test, as pydantic takes it.
+    private static func typed(_ request: JSONValue) -> JSONValue {
+        guard case .object(var members) = request, members["type"] == nil else { return request }
+        members["type"] = "llm"
+        return .object(members)
     }
 
     func delete(_ id: String) throws(APIFailure) {
