@@ -59,11 +59,12 @@ struct FieldChecker {
             return report(.required, node, path, "`\(path.isEmpty ? "the file" : path)` needs `\(discriminator)`, "
                 + "which says what it is: one of \(choices)")
         }
-        guard case .success(let value) = ScalarReading.text(chosen), values.contains(value) else {
-            let found = chosen.scalar.map { "`\($0.text)`" } ?? chosen.kindName
-            let hint = chosen.scalar.flatMap { DidYouMean.suggestion(for: $0.text, among: values) }
-                .map { "; did you mean `\($0)`?" } ?? "; allowed: " + choices
-            return report(.allowedValues, chosen, discriminatorPath, "`\(discriminatorPath)` does not allow \(found)\(hint)")
+        guard case .success(let value) = ScalarReading.text(chosen) else {
+            return report(.type, chosen, discriminatorPath, "`\(discriminatorPath)` must be text, found \(chosen.kindName)")
+        }
+        guard values.contains(value) else {
+            let hint = DidYouMean.suggestion(for: value, among: values).map { "; did you mean `\($0)`?" } ?? "; allowed: " + choices
+            return report(.allowedValues, chosen, discriminatorPath, "`\(discriminatorPath)` does not allow `\(value)`\(hint)")
         }
         checkObject(node, pattern: rule.variantPattern(value), path: path)
     }
