@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `validate` on tool and test files through the real binary: each kind found by its folder or modeline, checked by
