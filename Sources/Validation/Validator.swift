@@ -1,6 +1,8 @@
+import AgentSchema
 import ConfigModel
 
-/// Checks agent files against the field table and the documented guidance, collecting every problem.
+/// Checks agent, tool and test files against their kind's field table, the documented guidance and the names they
+/// give each other, collecting every problem.
 public struct Validator: Sendable {
     /// What `${NAME}` placeholders resolve to; the file is checked with their values, at their lines.
     public var variables: Variables
@@ -9,13 +11,27 @@ public struct Validator: Sendable {
         self.variables = variables
     }
 
-    /// Every diagnostic for one loaded file, in file order.
-    public func validate(_ document: AgentDocument) -> [Diagnostic] {
-        var fields = FieldChecker()
+    /// Every diagnostic for one loaded file of a kind, in file order; `names` are the files it may refer to.
+    public func validate(_ document: AgentDocument, kind: FileKind = .agent, names: ResourceNames = ResourceNames([:]))
+        -> [Diagnostic] {
+        var fields = FieldChecker(table: kind.table)
         fields.checkFile(document.root)
-        var guidance = GuidanceRules(document: document)
-        guidance.check()
-        return (fields.diagnostics + guidance.diagnostics).sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
+        var found = fields.diagnostics
+        switch kind {
+        case .agent:
+            var guidance = GuidanceRules(document: document)
+            guidance.check()
+            var references = ReferenceRules(names: names)
+            references.check(document.root, fields: ReferenceField.agent)
+            found += guidance.diagnostics + references.diagnostics
+        case .tool:
+            var secrets = WebhookSecrets()
+            secrets.check(document.root)
+            found += secrets.diagnostics
+        case .test:
+            break
+        }
+        return found.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
     }
 
     /// Loads, resolves and validates one file; a file that cannot be read as YAML gives its one located error.
@@ -30,9 +46,14 @@ public struct Validator: Sendable {
         }
         do {
             let parsed = try AgentDocument.parse(bytes: bytes, file: path)
+            let kind = FileKind(path: path, text: parsed.text)
             let resolution = VariableResolution(parsed.root, variables: variables)
             let document = AgentDocument(file: path, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
-            let diagnostics = resolution.problems + resolution.annotate(validate(document))
+            // A value that came from a variable is not written in the file, so it is never a literal secret.
+            let found = validate(document, kind: kind, names: .beside(file: path)).filter { diagnostic in
+                diagnostic.ruleID != .literalSecret || !resolution.resolved.contains { $0.mark == diagnostic.mark }
+            }
+            let diagnostics = resolution.problems + resolution.annotate(found)
             return (document.text, resolution.problems.isEmpty ? document : nil,
                     diagnostics.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) })
         } catch {

@@ -9,7 +9,7 @@ final class ValidateCommandTests: XCTestCase {
     func testExampleAgentsValidateClean() throws {
         let result = try AgentctlProcess.run(["validate"])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        XCTAssertEqual(result.stdout, "4 files checked, no problems\n")
+        XCTAssertEqual(result.stdout, "10 files checked, no problems\n")
         XCTAssertEqual(result.stderr, "")
     }
 
@@ -108,7 +108,7 @@ final class ValidateCommandTests: XCTestCase {
         let empty = try AgentctlProcess.temporaryDirectory(self)
         let none = try AgentctlProcess.run(["validate", "."], in: empty)
         XCTAssertEqual(none.status, 2)
-        XCTAssertEqual(none.stderr, "agentctl: error: no agent files (*.yaml, *.yml) in .\n")
+        XCTAssertEqual(none.stderr, "agentctl: error: no files (*.yaml, *.yml) in .\n")
     }
 
     func testColourOnlyOnATerminalAndNeverWithNoColor() throws {
