@@ -84,7 +84,11 @@ private struct RandomFile {
         let lines: ClosedRange<Int>
         let kind: Kind
         let siblings: Int
-        enum Kind { case scalar, flowList(count: Int), mapping, blockList }
+        enum Kind {
+            case scalar, flowList(count: Int), mapping
+            /// A block list of scalars, or of compact mappings (`- name: x` then `  kind: y`): the lines of each item.
+            case blockList(items: [ClosedRange<Int>]), mappingList(items: [ClosedRange<Int>])
+        }
     }
 
     var lines: [String] = []
@@ -116,7 +120,7 @@ private struct RandomFile {
             let key = "k\(depth)_\(index)"
             let first = lines.count
             let kind: Entry.Kind
-            switch Int.random(in: 0..<(depth < 2 ? 9 : 6), using: &random) {
+            switch Int.random(in: 0..<(depth < 2 ? 10 : 6), using: &random) {
             case 0, 1:
                 let (written, value) = Self.scalar(random: &random)
                 lines.append(pad + key + ": " + written + (Bool.random(using: &random) ? "   # why" : ""))
@@ -146,7 +150,20 @@ private struct RandomFile {
                 let items = (0..<Int.random(in: 1...3, using: &random)).map { _ in Self.scalar(random: &random) }
                 lines += items.map { pad + "  - " + $0.0 }
                 object[key] = .array(items.map(\.1))
-                kind = .blockList
+                kind = .blockList(items: items.indices.map { (first + 1 + $0)...(first + 1 + $0) })
+            case 7:
+                lines.append(pad + key + ":")
+                var ranges: [ClosedRange<Int>] = []
+                var values: [JSONValue] = []
+                for index in 0..<Int.random(in: 1...3, using: &random) {
+                    let (written, value) = Self.scalar(random: &random)
+                    lines.append(pad + "  - name: item\(index)" + (Bool.random(using: &random) ? "  # item" : ""))
+                    lines.append(pad + "    kind: " + written)
+                    ranges.append((lines.count - 2)...(lines.count - 1))
+                    values.append(.object(JSONObject([("name", .string("item\(index)")), ("kind", value)])))
+                }
+                object[key] = .array(values)
+                kind = .mappingList(items: ranges)
             default:
                 lines.append(pad + key + ":" + (Bool.random(using: &random) ? "  # section" : ""))
                 object[key] = .object(mapping(path + [key], indent: indent + [2, 4].randomElement(using: &random)!,
@@ -193,6 +210,25 @@ private struct RandomFile {
                 guard !clashes(path), !used.contains(entry.path) else { continue }
                 used.append(path)
                 edits.append((.set(path, new.any), []))
+            case (let operation, .blockList(let items)) where operation == 0 || items.count == 1:
+                let index = Int.random(in: 0..<items.count, using: &random)
+                guard !clashes(entry.path) else { continue }
+                used.append(entry.path)
+                edits.append((.set(entry.path + [String(index)], new.any), Set(items[index])))
+            case (1, .blockList(let items)), (1, .mappingList(let items)):
+                let index = Int.random(in: 0..<items.count, using: &random)
+                guard !clashes(entry.path), items.count > 1 else { continue }
+                used.append(entry.path)
+                edits.append((.remove(entry.path + [String(index)]), Set(items[index])))
+            case (0, .mappingList(let items)):
+                let index = Int.random(in: 0..<items.count, using: &random)
+                guard !clashes(entry.path) else { continue }
+                used.append(entry.path)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: edits.append((.set(entry.path + [String(index), "name"], new.any), [items[index].lowerBound]))
+                case 1: edits.append((.set(entry.path + [String(index), "added"], new.any), []))
+                default: edits.append((.remove(entry.path + [String(index), "name"]), Set(items[index])))
+                }
             case (1, _) where entry.siblings > 1 && !removedFrom.contains(Array(entry.path.dropLast())):
                 guard !clashes(entry.path) else { continue }
                 used.append(entry.path)

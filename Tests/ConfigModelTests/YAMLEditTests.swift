@@ -70,6 +70,12 @@ final class YAMLEditTests: XCTestCase {
         XCTAssertEqual(try edit("turn:\nname: x\n", [.set(["turn"], .number(3))]), "turn: 3\nname: x\n")
     }
 
+    func testAFileWithCRLFLineBreaksKeepsThem() throws {
+        let text = "a: 1\r\n# note\r\nb:\r\n  c: 2\r\n  d: 3\r\n"
+        XCTAssertEqual(try edit(text, [.set(["a"], .number(5)), .set(["b", "e"], .array([.string("x")])), .remove(["b", "c"])]),
+                       "a: 5\r\n# note\r\nb:\r\n  d: 3\r\n  e:\r\n    - x\r\n")
+    }
+
     func testAnEditThatCannotBeMadeIsAnErrorNotAFile() {
         XCTAssertThrowsError(try edit("base: &b 1\nother: *b\n", [.set(["base"], .number(2))])) { error in
             XCTAssertTrue("\(error)".contains("anchored"), "\(error)")

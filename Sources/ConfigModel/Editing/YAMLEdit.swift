@@ -42,10 +42,11 @@ public enum YAMLEdit {
     private static func applyOne(_ change: Change, to text: String, file: String) throws(Diagnostic) -> String {
         let tree = try YAMLReader().read(text, file: file)
         guard let layout = YAMLLayout(text) else { throw refusal("libyaml could not lay out the file", file: file) }
-        var editor = Editor(layout: layout, tree: tree, file: file)
-        let replacement = try editor.replacement(for: change)
+        let replacement = try Editor(layout: layout, tree: tree, file: file).replacement(for: change)
+        // A file written with CRLF line breaks keeps them in what is written into it.
+        let written = text.contains("\r\n") ? replacement.text.replacingOccurrences(of: "\n", with: "\r\n") : replacement.text
         var bytes = layout.bytes
-        bytes.replaceSubrange(replacement.range, with: Array(replacement.text.utf8))
+        bytes.replaceSubrange(replacement.range, with: Array(written.utf8))
         return String(decoding: bytes, as: UTF8.self)
     }
 }
@@ -95,7 +96,7 @@ struct Editor {
         return steps
     }
 
-    mutating func replacement(for change: YAMLEdit.Change) throws(Diagnostic) -> TextReplacement {
+    func replacement(for change: YAMLEdit.Change) throws(Diagnostic) -> TextReplacement {
         let steps = walk(change.path)
         if let anchored = steps.dropFirst().first(where: { $0.layout.anchored }) {
             throw refusal("the value is anchored (`&`); edit it by hand", at: anchored.layout.start)
