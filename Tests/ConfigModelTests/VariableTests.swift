@@ -43,6 +43,8 @@ final class VariableTests: XCTestCase {
     }
 
     func testAVariablesFileIsAFlatMapOfNamesWithLocatedErrors() throws {
+        XCTAssertEqual(try variablesFile("# nothing yet\n\n").count, 0)
+        XCTAssertThrowsError(try variablesFile("- a\n")) { XCTAssertTrue("\($0)".contains("vars.yaml:1:1"), "\($0)") }
         XCTAssertThrowsError(try variablesFile("bad-name: 1\n")) { XCTAssertTrue("\($0)".contains("vars.yaml:1:1: error: [yaml] `bad-name` is not a variable name"), "\($0)") }
         XCTAssertThrowsError(try variablesFile("A:\n  value: 1\n  secrte: true\n")) { XCTAssertTrue("\($0)".contains("vars.yaml:3:3"), "\($0)") }
         XCTAssertThrowsError(try variablesFile("A: [1, 2]\n")) { XCTAssertTrue("\($0)".contains("vars.yaml:1:4"), "\($0)") }

@@ -68,6 +68,10 @@ final class VariableCommandTests: XCTestCase {
             "(${TIMEOUT} = `31` from the process environment)"), fromEnvironment.stdout)
         let unknown = try agentctl(["validate", "--env", "staging"])
         XCTAssertEqual(unknown.status, 2, "an unknown environment is a usage error")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("vars/production.yaml"))
+        let missing = try agentctl(["validate"])
+        XCTAssertEqual(missing.status, 2, "a variables file that cannot be read is a configuration error")
+        XCTAssertTrue(missing.stderr.contains("vars/production.yaml:1:1: error: [yaml] cannot read the file"), missing.stderr)
     }
 
     func testSimulateUsesTheResolvedValues() throws {

@@ -63,9 +63,8 @@ struct Editor {
     struct Step {
         let layout: YAMLLayout.Node
         let node: YAMLNode
-        /// The key's offset when the node is a mapping value; the list index when it is an item.
+        /// The key's offset when the node is a mapping value; nil for a list item (or the root).
         let keyStart: Int?
-        let index: Int?
     }
 
     let layout: YAMLLayout
@@ -79,16 +78,16 @@ struct Editor {
 
     /// The steps from the root down the existing part of `path`.
     func walk(_ path: [String]) -> [Step] {
-        var steps = [Step(layout: layout.root, node: tree, keyStart: nil, index: nil)]
+        var steps = [Step(layout: layout.root, node: tree, keyStart: nil)]
         for key in path {
             let last = steps[steps.count - 1]
             if let pairs = last.node.pairs, let index = pairs.firstIndex(where: { $0.key == key }),
                index < last.layout.pairs.count {
                 let pair = last.layout.pairs[index]
-                steps.append(Step(layout: pair.value, node: pairs[index].value, keyStart: pair.keyStart, index: nil))
+                steps.append(Step(layout: pair.value, node: pairs[index].value, keyStart: pair.keyStart))
             } else if let items = last.node.items, let index = Int(key), items.indices.contains(index),
                       index < last.layout.items.count {
-                steps.append(Step(layout: last.layout.items[index], node: items[index], keyStart: nil, index: index))
+                steps.append(Step(layout: last.layout.items[index], node: items[index], keyStart: nil))
             } else {
                 break
             }
@@ -104,8 +103,8 @@ struct Editor {
         // Inside a flow collection the whole outermost flow item is rewritten.
         if let flowIndex = steps.firstIndex(where: { $0.layout.isFlow }) {
             let inside = flowIndex < steps.count - 1
-            let addingBelow: Bool
-            if case .set = change { addingBelow = flowIndex == steps.count - 1 && steps.count <= change.path.count } else { addingBelow = false }
+            var addingBelow = false
+            if case .set = change { addingBelow = flowIndex == steps.count - 1 && steps.count <= change.path.count }
             if inside || addingBelow {
                 return try flowRewrite(steps[flowIndex], relative: Array(change.path.dropFirst(flowIndex)), change: change)
             }
@@ -174,8 +173,9 @@ struct Editor {
            let block = literalBlock(text, node: node, parentIndent: indent) {
             return TextReplacement(range: node.start..<node.end, text: block)
         }
-        let scalarLike: Bool
-        if case .scalar = node.kind { scalarLike = !node.isEmpty && !node.isBlockScalar } else { scalarLike = node.kind == .alias || node.isFlow }
+        // Text that ends where the value ends: a one-line scalar, an alias, a flow collection.
+        var scalarLike = node.kind == .alias || node.isFlow
+        if case .scalar = node.kind { scalarLike = !node.isEmpty && !node.isBlockScalar }
         if inlineValue && scalarLike {
             let style = node.kind == .scalar(.singleQuoted) ? YAMLNode.ScalarStyle.singleQuoted
                 : node.kind == .scalar(.doubleQuoted) ? .doubleQuoted : .plain
@@ -241,7 +241,9 @@ struct Editor {
         }
         let lastLineEnd = layout.lineEnd(after: max(target.layout.end, (target.keyStart ?? target.layout.start) + 1) - 1)
         if let keyStart = target.keyStart {
-            if layout.startsLine(keyStart) { return TextReplacement(range: layout.lineStart(of: keyStart)..<lastLineEnd, text: "") }
+            if layout.startsLine(keyStart) {
+                return TextReplacement(range: layout.lineStart(of: keyStart)..<lastLineEnd, text: "")
+            }
             // The first key of a mapping that shares its list item's dash line: the next key moves up to the dash.
             guard let next = parent.layout.pairs.first(where: { $0.keyStart > keyStart }) else {
                 throw refusal("the key shares its line with other text", at: keyStart)

@@ -40,7 +40,8 @@ enum YAMLValueText {
     static func suffix(_ value: JSONValue, indent: Int, asItem: Bool) -> String {
         let document = asItem ? YAMLWriter.document(JSONObject([("_", .array([value]))]))
             : YAMLWriter.document(JSONObject([("_", value)]))
-        let lines = document.dropFirst(asItem ? "_:\n  -".count : "_:".count).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = document.dropFirst(asItem ? "_:\n  -".count : "_:".count)
+            .split(separator: "\n", omittingEmptySubsequences: false)
         let pad = String(repeating: " ", count: indent)
         var out = String(lines[0])
         for line in lines.dropFirst() {

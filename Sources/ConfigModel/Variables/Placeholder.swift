@@ -23,7 +23,9 @@ public struct Placeholder: Sendable, Equatable {
     /// Letters, digits and `_`, not starting with a digit, as shells name variables.
     public static func isName(_ name: Substring) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
     }
 
     /// The text an escaped placeholder (`$${NAME}`) stands for, or nil when the text is not one.

@@ -14,7 +14,9 @@ public struct VariableResolution: Sendable {
 
         /// `${TIMEOUT} = 45 from vars/production.yaml:3`, the value hidden when the variable is secret.
         public var origin: String {
-            guard let variable else { return "${\(placeholder.name)} is not set; its default `\(placeholder.defaultValue ?? "")` is used" }
+            guard let variable else {
+                return "${\(placeholder.name)} is not set; its default `\(placeholder.defaultValue ?? "")` is used"
+            }
             let value = variable.secret ? Variables.hidden : "`\(variable.value)`"
             return "${\(variable.name)} = \(value) from \(variable.source)"
         }
@@ -65,7 +67,9 @@ public struct VariableResolution: Sendable {
                 resolve(item, path: path + [String(index)], variables: variables, resolved: &resolved, problems: &problems)
             }), mark: node.mark)
         case .scalar(let text, _, let tag):
-            if let literal = Placeholder.unescaped(text) { return YAMLNode(.scalar(literal, .doubleQuoted, tag: tag), mark: node.mark) }
+            if let literal = Placeholder.unescaped(text) {
+                return YAMLNode(.scalar(literal, .doubleQuoted, tag: tag), mark: node.mark)
+            }
             guard let placeholder = Placeholder(text) else { return node }
             let variable = variables.lookup(placeholder.name)
             guard let value = variable?.value ?? placeholder.defaultValue else {

@@ -29,7 +29,8 @@ public struct Variables: Sendable {
         /// Names that hold credentials by convention are secret without being marked.
         public static func looksSecret(_ name: String) -> Bool {
             let upper = name.uppercased()
-            return ["KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH", "PRIVATE"].contains { upper.contains($0) }
+            return ["KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH", "PRIVATE"]
+                .contains { upper.contains($0) }
         }
     }
 

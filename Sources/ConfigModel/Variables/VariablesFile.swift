@@ -4,11 +4,17 @@ import Foundation
 /// for a value that must never be shown.
 public enum VariablesFile {
     public static func load(path: String) throws(Diagnostic) -> [String: Variables.Variable] {
-        let root = try YAMLReader().read(try AgentDocument.readBytes(path: path), file: path)
+        let bytes = try AgentDocument.readBytes(path: path)
+        // A new environment's file may hold nothing but comments yet.
+        let content = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        if content.isEmpty { return [:] }
+        let root = try YAMLReader().read(bytes, file: path)
         var variables: [String: Variables.Variable] = [:]
         for pair in root.pairs ?? [] {
             guard Placeholder.isName(pair.key[...]) else {
-                throw Diagnostic.error(.yaml, "`\(pair.key)` is not a variable name (letters, digits and _, not starting with a digit)",
+                throw Diagnostic.error(.yaml,
+                                       "`\(pair.key)` is not a variable name (letters, digits and _, not starting with a digit)",
                                        at: pair.keyMark)
             }
             let (value, secret) = try entry(pair.value, name: pair.key)
@@ -23,7 +29,8 @@ public enum VariablesFile {
             throw Diagnostic.error(.yaml, "`\(name)` must be a value, or `{value: ..., secret: true}`", at: node.mark)
         }
         if let unknown = pairs.first(where: { $0.key != "value" && $0.key != "secret" }) {
-            throw Diagnostic.error(.yaml, "`\(unknown.key)` is not known here; a variable has `value` and `secret`", at: unknown.keyMark)
+            throw Diagnostic.error(.yaml, "`\(unknown.key)` is not known here; a variable has `value` and `secret`",
+                                   at: unknown.keyMark)
         }
         guard let secretNode = node["secret"] else { return (text, false) }
         switch ScalarReading.boolean(secretNode) {
