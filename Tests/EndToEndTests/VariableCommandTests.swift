@@ -118,6 +118,12 @@ final class VariableCommandTests: XCTestCase {
         try dir.write("TIMEOUT: 14\nVOICE:\n  value: \(secretFromFile)-3\n  secret: true\n", to: "vars/production.yaml")
         let shown = try agentctl(["diff", "--show-secrets"], environment)
         XCTAssertTrue(shown.stdout.contains("voice_id: \"\(secretFromFile)-2\" -> \"\(secretFromFile)-3\""), shown.stdout)
+        let agentFile = try String(contentsOf: dir.appendingPathComponent("agents/desk.yaml"), encoding: .utf8)
+        let pull = try agentctl(["pull", "--force"], environment)
+        XCTAssertEqual(pull.status, 1)
+        XCTAssertTrue(pull.stdout.contains("! agents/desk.yaml  failed: it holds ${NAME} placeholders"), pull.stdout)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("agents/desk.yaml"), encoding: .utf8), agentFile,
+                       "pull never rewrites a file with placeholders")
         let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix("vars/") }
         XCTAssertTrue(files.contains("agentctl.lock"))
         for file in files {

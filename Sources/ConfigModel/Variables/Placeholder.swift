@@ -28,6 +28,15 @@ public struct Placeholder: Sendable, Equatable {
         }
     }
 
+    /// True when any scalar of the tree is a placeholder.
+    public static func holds(_ node: YAMLNode) -> Bool {
+        switch node.content {
+        case .mapping(let pairs): return pairs.contains { holds($0.value) }
+        case .sequence(let items): return items.contains(where: holds)
+        case .scalar(let text, _, _): return Placeholder(text) != nil
+        }
+    }
+
     /// The text an escaped placeholder (`$${NAME}`) stands for, or nil when the text is not one.
     public static func unescaped(_ text: String) -> String? {
         guard text.hasPrefix("$${"), Placeholder(String(text.dropFirst())) != nil else { return nil }
