@@ -6,11 +6,19 @@ struct AgentRoutes: Sendable {
     let store: AgentStore
     let apiKey: String
     let readOnlyAPIKey: String?
+    let echoKey: Bool
     let control = TestControl()
 
     private enum Access { case full, readOnly }
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let response = await route(request)
+        guard echoKey, let key = request.headers[HTTPHeader("xi-api-key")],
+              [401, 422].contains(response.statusCode.code) else { return response }
+        return await HTTPReplies.echoing(key: key, in: response)
+    }
+
+    private func route(_ request: HTTPRequest) async -> HTTPResponse {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard segments.count >= 3, segments[0...2] == ["v1", "convai", "agents"], segments.count <= 4 else {
             return HTTPReplies.notFound
@@ -36,7 +44,7 @@ struct AgentRoutes: Sendable {
         switch (method, target) {
         case (.GET, nil): return await list(request)
         case (.POST, _): return await create(request)
-        case (.GET, let id?): return await respond(id) { try await store.document(id) }
+        case (.GET, let id?): return await respond(id) { await control.overridden(try await store.document(id), id: id) }
         case (.PATCH, let id?): return await patch(id, request)
         case (.DELETE, let id?): return await respond(id) { try await store.delete(id); return .object([:]) }
         default: return HTTPReplies.methodNotAllowed
