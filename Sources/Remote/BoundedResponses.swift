@@ -21,7 +21,8 @@ final class BoundedResponses: NSObject, URLSessionDataDelegate, Sendable {
     }
 
     let limit: Int
-    private let pending = Mutex<[Int: Pending]>([:])
+    /// By task object: task identifiers repeat across the two sessions that share this delegate.
+    private let pending = Mutex<[ObjectIdentifier: Pending]>([:])
 
     init(limit: Int) {
         self.limit = limit
@@ -30,7 +31,7 @@ final class BoundedResponses: NSObject, URLSessionDataDelegate, Sendable {
     /// Sends `request` on `session` (whose delegate is this) and returns the answer and its body.
     func data(for request: URLRequest, on session: URLSession) async throws -> (Data, URLResponse) {
         let task = session.dataTask(with: request)
-        let identifier = task.taskIdentifier
+        let identifier = ObjectIdentifier(task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 pending.withLock { $0[identifier] = Pending(continuation: continuation) }
@@ -45,29 +46,29 @@ final class BoundedResponses: NSObject, URLSessionDataDelegate, Sendable {
                     completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
         let declaredTooLarge = response.expectedContentLength > Int64(limit)
         pending.withLock {
-            $0[dataTask.taskIdentifier]?.response = response
-            $0[dataTask.taskIdentifier]?.tooLarge = declaredTooLarge
+            $0[ObjectIdentifier(dataTask)]?.response = response
+            $0[ObjectIdentifier(dataTask)]?.tooLarge = declaredTooLarge
         }
         completionHandler(declaredTooLarge ? .cancel : .allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let overflow = pending.withLock { all -> Bool in
-            guard var entry = all[dataTask.taskIdentifier], !entry.tooLarge else { return false }
+            guard var entry = all[ObjectIdentifier(dataTask)], !entry.tooLarge else { return false }
             if entry.body.count + data.count > limit {
                 entry.tooLarge = true
                 entry.body = Data()
             } else {
                 entry.body.append(data)
             }
-            all[dataTask.taskIdentifier] = entry
+            all[ObjectIdentifier(dataTask)] = entry
             return entry.tooLarge
         }
         if overflow { dataTask.cancel() }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let entry = pending.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
+        guard let entry = pending.withLock({ $0.removeValue(forKey: ObjectIdentifier(task)) }) else { return }
         if entry.tooLarge {
             entry.continuation.resume(throwing: TooLarge())
         } else if let error {

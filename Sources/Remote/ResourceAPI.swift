@@ -54,7 +54,8 @@ public struct ResourceAPI: Sendable {
     /// The full live resource, read as an object whose fields have the types its schema gives them.
     public func getObject(id: String) async throws(RemoteError) -> JSONObject {
         let operation = "get \(resource.kind) \(id)"
-        guard let object = (try? JSONParser.parse(Array(try await get(id: id))))?.objectValue else {
+        let answer = try await get(id: id)
+        guard let object = (try? JSONParser.parse(Array(answer)))?.objectValue else {
             throw malformed(operation)
         }
         let problems = resource.schema.answerProblems(object)
