@@ -60,7 +60,7 @@ enum HTTPReplies {
     static func huge(bytes: Int) -> HTTPResponse {
         let prefix = Data(#"{"padding": ""#.utf8)
         let body = StreamedBody(prefix: prefix, filler: max(0, bytes - prefix.count), failsAtEnd: false)
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: HTTPBodySequence(from: body))
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: HTTPBodySequence(from: body, suggestedBufferSize: 1 << 20))
     }
 
     static let serverError = json(.internalServerError, .object(["detail": "Internal Server Error"]))

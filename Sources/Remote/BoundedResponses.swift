@@ -53,16 +53,17 @@ final class BoundedResponses: NSObject, URLSessionDataDelegate, Sendable {
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let key = ObjectIdentifier(dataTask)
+        // Changed in place through the dictionary, with no copy of the entry held, so the body is never copied.
         let overflow = pending.withLock { all -> Bool in
-            guard var entry = all[ObjectIdentifier(dataTask)], !entry.tooLarge else { return false }
-            if entry.body.count + data.count > limit {
-                entry.tooLarge = true
-                entry.body = Data()
-            } else {
-                entry.body.append(data)
+            guard all[key]?.tooLarge == false, let received = all[key]?.body.count else { return false }
+            guard received + data.count <= limit else {
+                all[key]?.tooLarge = true
+                all[key]?.body = Data()
+                return true
             }
-            all[ObjectIdentifier(dataTask)] = entry
-            return entry.tooLarge
+            all[key]?.body.append(data)
+            return false
         }
         if overflow { dataTask.cancel() }
     }
