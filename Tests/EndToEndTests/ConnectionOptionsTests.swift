@@ -15,13 +15,12 @@ final class ConnectionOptionsTests: XCTestCase {
 
         let fifo = dir.appendingPathComponent("key.fifo").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-        let writer = Thread {
-            if let handle = FileHandle(forWritingAtPath: fifo) {
-                handle.write(Data(EmulatorProcess.key.utf8))
-                try? handle.close()
-            }
-        }
-        writer.start()
+        // A separate writer, as `pass` would be; stopped afterwards in case agentctl never opened the FIFO.
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "printf %s \"$0\" > \"$1\"", EmulatorProcess.key, fifo]
+        try writer.run()
+        defer { if writer.isRunning { writer.terminate() }; writer.waitUntilExit() }
         let fromFIFO = try AgentctlProcess.run(["pull", "--api-key-file", fifo], in: dir, environment: noKey)
         XCTAssertEqual(fromFIFO.status, 0, fromFIFO.stderr)
         XCTAssertEqual(fromFIFO.stdout, "pulled 1 agent: 0 new, 0 updated, 1 unchanged\n")

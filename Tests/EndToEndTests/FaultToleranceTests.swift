@@ -65,7 +65,9 @@ final class FaultToleranceTests: XCTestCase {
         let dir = try AgentctlProcess.temporaryDirectory(self)
         XCTAssertEqual(try pull(emulator, in: dir).status, 0)
         let ids = try ProjectFiles.lockedIDs(dir)
-        let (oopsFile, numberFile, goodFile) = (ids.keys.sorted()[0], ids.keys.sorted()[1], ids.keys.sorted()[2])
+        let files = ids.keys.sorted()
+        guard files.count == 3 else { return XCTFail("the first pull tracked \(files)") }
+        let (oopsFile, numberFile, goodFile) = (files[0], files[1], files[2])
         let before = try ProjectFiles.snapshot(dir)
         try await emulator.control("""
             {"answer_overrides": {"\(ids[oopsFile]!)": {"conversation_config": "oops"}, "\(ids[numberFile]!)": {"name": 42},
