@@ -18,8 +18,8 @@ public final class APIClient: Sendable {
         /// Limit on one attempt, from connecting to the last byte.
         public var timeout: Duration
         public var retry: RetryPolicy
-        /// The longest answer read; a longer one is an error, not memory exhaustion. The largest agent (prompts,
-        /// workflow, knowledge base references) is far below it, and memory stays under `concurrency` times it.
+        /// The longest answer read; a longer one is cancelled and is an error, not memory exhaustion. The largest
+        /// agent (prompts, workflow, knowledge base references) is far below it.
         public var maxAnswerBytes = 16 * 1024 * 1024
         /// Called after every attempt (for --verbose); never sees headers or bodies.
         public var trace: (@Sendable (RequestTrace) -> Void)?

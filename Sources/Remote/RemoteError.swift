@@ -82,7 +82,8 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
             return "\(operation) failed: no secure connection to \(host): \(reason). Not retried: check the base URL, "
                 + "and that this machine trusts the server's certificate (a proxy that intercepts TLS needs its own trusted)."
         case .unreachable(let reason):
-            return "\(operation) not sent: \(host) is unreachable (\(reason)); check the network and the base URL"
+            let outcome = attempts == 0 ? "not sent" : "failed\(tries)"
+            return "\(operation) \(outcome): \(host) is unreachable (\(reason)); check the network and the base URL"
         case .answerTooLarge(let limit):
             return "\(operation) failed: the answer from \(host) is larger than \(limit), the most agentctl reads; "
                 + "it stopped reading. Check that the base URL points at the ElevenLabs API."
