@@ -68,14 +68,17 @@ extension CallEngine {
     private mutating func endUserSpeechTurn(stoppedAt: Microseconds) {
         userHasSpoken = true
         openTurn?.stoppedAt = stoppedAt
-        let takesTurnAt = max(now, stoppedAt + config.endpointingDelay)
+        var delay = config.endpointingDelay
+        if let spelling = config.spellingDelay, let turn = openTurn, lines[turn.latestLine].spelling { delay = spelling }
+        openTurn?.endpointingDelay = delay
+        let takesTurnAt = max(now, stoppedAt + delay)
         setTimer(.turnTaken, takesTurnAt)
         if config.speculativeTurn { requestReply(earliestAudio: takesTurnAt) }
     }
 
     mutating func takeTurn() {
         guard let turn = openTurn else { return }
-        emit(.userTurnEnd(turn: turn.number, userStoppedAt: turn.stoppedAt, endpointingDelay: config.endpointingDelay))
+        emit(.userTurnEnd(turn: turn.number, userStoppedAt: turn.stoppedAt, endpointingDelay: turn.endpointingDelay))
         if !config.speculativeTurn { requestReply(earliestAudio: now) }
     }
 

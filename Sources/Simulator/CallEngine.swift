@@ -14,6 +14,9 @@ struct CallEngine<Sink: EventSink> {
         /// The turn's latest user line; its reply is the first free `agent` line below it.
         var latestLine: Int
         var stoppedAt: Microseconds = 0
+        var endpointingDelay: Microseconds = 0
+        /// Fillers spoken so far in this caller turn, over every request it needed ("once per turn").
+        var fillers = 0
     }
 
     struct PendingGeneration {
@@ -21,7 +24,9 @@ struct CallEngine<Sink: EventSink> {
         let requestAt: Microseconds
         /// Audio may not start before the agent has taken the turn (matters for speculative turns).
         let earliestAudio: Microseconds
-        var fillers = 0
+        /// The filler count this generation started from: its caller turn's fillers so far.
+        let fillersBefore: Int
+        var fillers: Int
     }
 
     struct QueuedSpeech {

@@ -40,7 +40,8 @@ public struct CallSummary: Equatable, Sendable, EventSink {
             }
             awaitingReply = turns.count - 1
         case .agentSpeechStart(let speech):
-            guard let index = awaitingReply else { return }
+            // The closing message at max duration ends the call; it answers nobody.
+            guard let index = awaitingReply, speech != .maxDurationMessage else { return }
             if turns[index].firstAudioAt == nil { turns[index].firstAudioAt = event.t }
             if case .reply = speech {
                 turns[index].replyAt = event.t

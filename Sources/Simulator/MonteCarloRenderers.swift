@@ -7,6 +7,7 @@ public enum MonteCarloTextRenderer {
         for row in report.settings.listing { output += "  \(row.name) = \(row.value)\n" }
         output += "assumptions (not published by the vendor; override with name=value)\n"
         for row in report.assumptions.listing { output += "  \(row)\n" }
+        output += TimelineTextRenderer.warningsSection(report.settings.warnings)
         output += "\nresults\n"
         output += "  user turns: \(report.turns) (\(report.answeredTurns) answered)\n"
         func gap(_ value: Microseconds?) -> String { value.map { Seconds.format($0, decimals: 2) + " s" } ?? "-" }

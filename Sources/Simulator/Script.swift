@@ -36,11 +36,14 @@ public struct ScriptLine: Equatable, Sendable {
     public let line: Int
     /// 1-based column of the part a timing error points at (the keyword, `+` or `@`).
     public let column: Int
+    /// A `user spelling:` line: the caller spells a number or name, which `spelling_patience` waits out.
+    public let spelling: Bool
 
-    public init(kind: Kind, line: Int, column: Int) {
+    public init(kind: Kind, line: Int, column: Int, spelling: Bool = false) {
         self.kind = kind
         self.line = line
         self.column = column
+        self.spelling = spelling
     }
 
     var isAgentLine: Bool {

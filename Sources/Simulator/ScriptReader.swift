@@ -73,8 +73,9 @@ public enum ScriptReader {
             timing = sign == "+" ? .after(seconds) : .at(seconds)
             cursor.skipSpaces()
         }
-        return utterance(&cursor, after: "user").map {
-            ScriptLine(kind: .user(text: $0, timing: timing), line: number, column: column)
+        let spelling = cursor.skip(word: "spelling")
+        return utterance(&cursor, after: spelling ? "spelling" : "user").map {
+            ScriptLine(kind: .user(text: $0, timing: timing), line: number, column: column, spelling: spelling)
         }
     }
 
@@ -142,6 +143,17 @@ struct LineCursor {
 
     mutating func skipSpaces() {
         while let next = peek, next == " " || next == "\t" { index += 1 }
+    }
+
+    /// Consumes `expected` and the spaces after it when it is the next word.
+    mutating func skip(word expected: String) -> Bool {
+        let start = index
+        if word() == expected {
+            skipSpaces()
+            return true
+        }
+        index = start
+        return false
     }
 
     mutating func word() -> String {

@@ -29,6 +29,14 @@ public struct SimulationSettings: Equatable, Sendable {
         public var interruption_ignore_terms: [String] = []
         public var transcribe_on_disabled_interruptions = false
         public var soft_timeout_config = SoftTimeoutConfig()
+        /// `turn` or `silence`: how the end of a turn is detected.
+        public var mode = "turn"
+        /// `turn_v2` or `turn_v3`: the turn-taking model (a v3 Conversational feature per the vendor).
+        /// nil when the agent file leaves it unset (the vendor's default is `turn_v3`).
+        public var turn_model: String?
+        /// `auto` or `off`: extra patience while the caller spells (script lines marked `spelling`).
+        public var spelling_patience = "auto"
+        public var retranscribe_on_turn_timeout = false
 
         public init() {}
     }
@@ -70,6 +78,11 @@ public struct SimulationSettings: Equatable, Sendable {
 
         public init() {}
     }
+}
+
+extension SimulationSettings {
+    /// The TTS model that speculative turns and the turn-taking model belong to (Blog).
+    public static let v3Conversational = "eleven_v3_conversational"
 }
 
 /// `TurnEagerness`: how long the agent waits after the user stops before taking the turn.

@@ -20,6 +20,22 @@ public struct Timeline: Equatable, Sendable {
             .map { script.lines[$0].line }
     }
 
+    /// Settings whose timing the vendor leaves open, and scripts that cannot show turn-taking.
+    public var warnings: [String] { settings.warnings + script.warnings }
+
+    /// Lines (1-based numbers) of `agent` lines the agent never said: no turn or re-engagement reached them.
+    public var unsaidAgentLines: [Int] {
+        var said = Set<Int>()
+        for event in events {
+            guard case .agentSpeechStart(let speech) = event.kind else { continue }
+            switch speech {
+            case .reply(let line?), .reEngagement(let line?): said.insert(line)
+            default: continue
+            }
+        }
+        return script.lines.indices.filter { script.lines[$0].isAgentLine && !said.contains($0) }.map { script.lines[$0].line }
+    }
+
     /// The words the agent says, and whether the simulator made them up because the script had none.
     public func text(of speech: AgentSpeech) -> (text: String, isPlaceholder: Bool) {
         switch speech {

@@ -6,6 +6,7 @@ public enum TimelineJSONRenderer {
             ("settings", timeline.settings.json),
             ("assumptions", timeline.assumptions.json),
             ("assumptions_set", .array(timeline.assumptions.entries.filter(\.isOverridden).map { .string($0.assumption.name.rawValue) })),
+            ("warnings", .array(timeline.warnings.map(JSONValue.string))),
             ("events", .array(timeline.events.map { object(for: $0, in: timeline) })),
             ("summary", summary(timeline)),
         ]).document(oneItemPerLine: ["events"])
@@ -91,6 +92,7 @@ public enum TimelineJSONRenderer {
                 ("t", .seconds(summary.endedAt)),
             ])),
             ("unplayed_lines", .array(timeline.unplayedLines.map(JSONValue.int))),
+            ("unsaid_agent_lines", .array(timeline.unsaidAgentLines.map(JSONValue.int))),
         ])
     }
 }

@@ -15,7 +15,26 @@ public enum TimelineTextRenderer {
         for row in timeline.settings.listing { output += "  \(row.name) = \(row.value)\n" }
         output += "assumptions (not published by the vendor; override with name=value)\n"
         for row in timeline.assumptions.listing { output += "  \(row)\n" }
+        output += warningsSection(timeline.warnings)
         return output
+    }
+
+    /// `warnings` and one line each, or nothing.
+    static func warningsSection(_ warnings: [String]) -> String {
+        warnings.isEmpty ? "" : "warnings\n" + warnings.map { "  ! \($0)\n" }.joined()
+    }
+
+    /// `3, 5-7, 12`: consecutive line numbers folded into ranges.
+    public static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < numbers.count {
+            var end = index
+            while end + 1 < numbers.count && numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(numbers[index])" : "\(numbers[index])-\(numbers[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// One event as `  7.20s  agent   [soft timeout] "Hhmmmm...yeah."`.
@@ -110,7 +129,11 @@ public enum TimelineTextRenderer {
         }
         let unplayed = timeline.unplayedLines
         if !unplayed.isEmpty {
-            output += "  script lines not reached: \(unplayed.map(String.init).joined(separator: ", "))\n"
+            output += "  script lines not reached: \(ranges(unplayed))\n"
+        }
+        let unsaid = timeline.unsaidAgentLines
+        if !unsaid.isEmpty {
+            output += "  agent lines never said: \(ranges(unsaid))\n"
         }
         return output
     }

@@ -13,6 +13,8 @@ final class SimulateCommandTests: XCTestCase {
         let second = try AgentctlProcess.run(["simulate", agent, "--script", script])
         XCTAssertEqual(first.stdout, second.stdout)
         XCTAssertTrue(first.stdout.contains("turn.turn_eagerness = \"patient\""), "settings come from the YAML file")
+        XCTAssertTrue(first.stdout.contains("\"Mm-hmm.\"\n 53.23s  user    does not interrupt: an ignore term"), "the example teaches ignore terms")
+        XCTAssertFalse(first.stdout.contains("placeholder"), "every reply in the example comes from the script")
     }
 
     func testJSONFromStandardInput() throws {
