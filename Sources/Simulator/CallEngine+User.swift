@@ -20,7 +20,7 @@ extension CallEngine {
         utterance = (line, .turn)
         if openTurn == nil {
             turnCount += 1
-            openTurn = OpenTurn(number: turnCount, latestLine: line)
+            openTurn = OpenTurn(number: turnCount, firstLine: line, latestLine: line)
         } else {
             openTurn?.latestLine = line
         }
@@ -78,7 +78,8 @@ extension CallEngine {
 
     mutating func takeTurn() {
         guard let turn = openTurn else { return }
-        emit(.userTurnEnd(turn: turn.number, userStoppedAt: turn.stoppedAt, endpointingDelay: turn.endpointingDelay))
+        emit(.userTurnEnd(turn: turn.number, userStoppedAt: turn.stoppedAt, endpointingDelay: turn.endpointingDelay,
+                         lines: turn.firstLine...turn.latestLine))
         if !config.speculativeTurn { requestReply(earliestAudio: now) }
     }
 
@@ -87,14 +88,14 @@ extension CallEngine {
         if let current = utterance, current.role == .carried {
             utterance = (current.line, .turn)
             turnCount += 1
-            openTurn = OpenTurn(number: turnCount, latestLine: current.line)
+            openTurn = OpenTurn(number: turnCount, firstLine: current.line, latestLine: current.line)
             carried = nil
             return true
         }
         guard let held = carried else { return false }
         carried = nil
         turnCount += 1
-        openTurn = OpenTurn(number: turnCount, latestLine: held.line)
+        openTurn = OpenTurn(number: turnCount, firstLine: held.line, latestLine: held.line)
         endUserSpeechTurn(stoppedAt: held.stoppedAt)
         return true
     }

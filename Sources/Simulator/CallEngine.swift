@@ -11,6 +11,7 @@ struct CallEngine<Sink: EventSink> {
 
     struct OpenTurn {
         let number: Int
+        let firstLine: Int
         /// The turn's latest user line; its reply is the first free `agent` line below it.
         var latestLine: Int
         var stoppedAt: Microseconds = 0
@@ -200,17 +201,19 @@ struct CallEngine<Sink: EventSink> {
     }
 }
 
-/// Where LLM latencies come from: the script (and `llm_latency`), or a seeded distribution.
+/// Where LLM latencies come from: the script (and `llm_latency`), or a seeded distribution, which may keep the
+/// latencies written in the script.
 enum LatencySource {
     case script(defaultLatency: Microseconds)
-    case sampled(LognormalLatency)
+    case sampled(LognormalLatency, keepScripted: Bool)
 
     mutating func next(scripted: Microseconds?) -> Microseconds {
         switch self {
         case .script(let defaultLatency): return max(0, scripted ?? defaultLatency)
-        case .sampled(var sampler):
+        case .sampled(var sampler, let keepScripted):
+            if keepScripted, let scripted { return max(0, scripted) }
             let value = sampler.next()
-            self = .sampled(sampler)
+            self = .sampled(sampler, keepScripted: keepScripted)
             return value
         }
     }

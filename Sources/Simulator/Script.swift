@@ -3,10 +3,13 @@ public struct Script: Equatable, Sendable {
     /// The file name used in diagnostics (`<stdin>` for standard input).
     public let file: String
     public var lines: [ScriptLine]
+    /// The script's `expect` lines, in line order.
+    public var expectations: [Expectation]
 
-    public init(file: String, lines: [ScriptLine]) {
+    public init(file: String, lines: [ScriptLine], expectations: [Expectation] = []) {
         self.file = file
         self.lines = lines
+        self.expectations = expectations
     }
 }
 

@@ -17,7 +17,8 @@ public struct TimelineEvent: Equatable, Sendable {
         case userSpeechStart(line: Int)
         case userSpeechEnd(line: Int, SpeechEnding)
         case userSilence(line: Int, duration: Microseconds)
-        case userTurnEnd(turn: Int, userStoppedAt: Microseconds, endpointingDelay: Microseconds)
+        /// `lines`: the turn's first and latest user lines (indices in `Script.lines`).
+        case userTurnEnd(turn: Int, userStoppedAt: Microseconds, endpointingDelay: Microseconds, lines: ClosedRange<Int>)
         case llmRequest(Generation, latency: Microseconds)
         case llmResponse(Generation)
         case llmCancelled(Generation)

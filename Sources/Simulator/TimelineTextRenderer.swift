@@ -62,7 +62,7 @@ public enum TimelineTextRenderer {
             return ("user", ending == .cutOff ? "is cut off" : "stops")
         case .userSilence(_, let duration):
             return ("user", "stays silent for \(Seconds.format(duration, decimals: 2)) s")
-        case .userTurnEnd(let turn, let stoppedAt, _):
+        case .userTurnEnd(let turn, let stoppedAt, _, _):
             return ("agent", "takes turn \(turn), \(Seconds.format(event.t - stoppedAt, decimals: 2)) s after the user stopped")
         case .llmRequest(let generation, let latency):
             return ("llm", "request for \(purpose(generation, in: timeline)), answers in \(Seconds.format(latency, decimals: 2)) s")

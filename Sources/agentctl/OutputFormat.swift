@@ -4,3 +4,8 @@ import ArgumentParser
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+/// `simulate --format`: the timeline for people or programs, or expectation results for CI.
+enum SimulateFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github, junit
+}

@@ -58,7 +58,7 @@ final class CallEndingTimelineTests: XCTestCase {
         try assertTimeline("turn-eagerness-patient", agent { $0.turn.turn_eagerness = .patient }, script)
         let delays = try [TurnEagerness.eager, .normal, .patient].map { eagerness in
             try events(agent { $0.turn.turn_eagerness = eagerness }, script).compactMap { event -> Microseconds? in
-                if case .userTurnEnd(_, let stopped, _) = event.kind { return event.t - stopped }
+                if case .userTurnEnd(_, let stopped, _, _) = event.kind { return event.t - stopped }
                 return nil
             }
         }

@@ -64,7 +64,7 @@ final class FidelityTimelineTests: XCTestCase {
         let script = "user spelling: K O W A L S K I.\nagent 1: Thank you.\nuser: And my number is on file.\nagent 1: Great.\n"
         let delays = { (settings: SimulationSettings, assumptions: Assumptions) in
             try self.run(settings, script, assumptions: assumptions).events.compactMap { event -> Microseconds? in
-                if case .userTurnEnd(_, let stopped, let delay) = event.kind {
+                if case .userTurnEnd(_, let stopped, let delay, _) = event.kind {
                     XCTAssertEqual(event.t - stopped, delay)
                     return delay
                 }
