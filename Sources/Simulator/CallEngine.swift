@@ -95,12 +95,12 @@ struct CallEngine<Sink: EventSink> {
 
     private mutating func start() {
         timers[Timer.maxDuration.rawValue] = config.maxDuration
-        timers[Timer.silenceEndCall.rawValue] = config.silenceEndCall
+        setTimer(.silenceEndCall, config.silenceEndCall)
         if let duration = config.firstMessageDuration {
             enqueue(.firstMessage, readyAt: config.ttsLatency, duration: duration)
         } else {
             agentIdleSince = 0
-            timers[Timer.turnTimeout.rawValue] = config.initialWait
+            setTimer(.turnTimeout, config.initialWait)
         }
     }
 
@@ -155,6 +155,12 @@ struct CallEngine<Sink: EventSink> {
 
     mutating func setTimer(_ timer: Timer, _ time: Microseconds) {
         timers[timer.rawValue] = time
+        switch timer {
+        case .turnTimeout: sink.timerChanged(.turnTimeout, at: now, due: time)
+        case .softTimeout: sink.timerChanged(.softTimeout, at: now, due: time)
+        case .silenceEndCall: sink.timerChanged(.silenceEndCall, at: now, due: time)
+        default: break
+        }
     }
 
     mutating func emit(_ kind: TimelineEvent.Kind) {

@@ -4,6 +4,8 @@ public struct Timeline: Equatable, Sendable {
     public let assumptions: Assumptions
     public let script: Script
     public internal(set) var events: [TimelineEvent]
+    /// When the turn timeout, soft timeout and silence end-call timers ran (for pictures).
+    public internal(set) var timerSpans: [TimerSpan] = []
 
     public var summary: CallSummary { CallSummary(events: events) }
 
@@ -48,11 +50,30 @@ public struct Timeline: Equatable, Sendable {
     }
 }
 
-/// Collects every event of a call in order.
+/// Collects every event of a call in order, and when each watched timer ran.
 struct EventRecorder: EventSink {
     var events: [TimelineEvent] = []
+    var timerSpans: [TimerSpan] = []
+    private var running: [WatchedTimer: (start: Microseconds, due: Microseconds)] = [:]
 
     mutating func record(_ event: TimelineEvent) { events.append(event) }
+
+    /// A running timer whose due time has come fired; one changed earlier was stopped or reset.
+    mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds) {
+        close(timer, at: now)
+        if due != Seconds.never { running[timer] = (now, due) }
+    }
+
+    /// Closes what still runs when the call ends.
+    mutating func finish(at end: Microseconds) {
+        for timer in WatchedTimer.allCases { close(timer, at: end) }
+        timerSpans.sort { ($0.start, $0.timer.rawValue) < ($1.start, $1.timer.rawValue) }
+    }
+
+    private mutating func close(_ timer: WatchedTimer, at now: Microseconds) {
+        guard let span = running.removeValue(forKey: timer) else { return }
+        timerSpans.append(TimerSpan(timer: timer, start: span.start, end: min(span.due, now), fired: span.due <= now))
+    }
 }
 
 /// Runs one simulated call of a script.
@@ -64,6 +85,9 @@ public enum Simulation {
         var engine = CallEngine(config: config, script: PreparedScript(script, config: config), sink: EventRecorder(),
                                 latency: .script(defaultLatency: config.defaultLLMLatency))
         try engine.run()
-        return Timeline(settings: settings, assumptions: assumptions, script: script, events: engine.sink.events)
+        engine.sink.finish(at: engine.now)
+        var timeline = Timeline(settings: settings, assumptions: assumptions, script: script, events: engine.sink.events)
+        timeline.timerSpans = engine.sink.timerSpans
+        return timeline
     }
 }

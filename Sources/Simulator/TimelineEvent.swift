@@ -100,4 +100,26 @@ extension TimelineEvent.Kind {
 /// Where the engine sends events: a recorder for timelines, a summary for Monte Carlo runs.
 public protocol EventSink {
     mutating func record(_ event: TimelineEvent)
+    /// A timer the picture draws was set to fall due at `due` (`Seconds.never`: stopped) at time `now`.
+    mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds)
+}
+
+extension EventSink {
+    /// Most sinks do not draw timers; this default compiles away in the Monte Carlo loop.
+    public mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds) {}
+}
+
+/// The timers drawn as they run: they decide when the agent re-engages, fills silence, or hangs up.
+public enum WatchedTimer: String, CaseIterable, Equatable, Sendable {
+    case turnTimeout = "turn-timeout"
+    case softTimeout = "soft-timeout"
+    case silenceEndCall = "silence-end-call"
+}
+
+/// A timer from when it was set until it fired or was stopped.
+public struct TimerSpan: Equatable, Sendable {
+    public let timer: WatchedTimer
+    public let start: Microseconds
+    public let end: Microseconds
+    public let fired: Bool
 }

@@ -5,7 +5,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// `simulate --format`: the timeline for people or programs, or expectation results for CI.
+/// `simulate --format`: the timeline for people or programs, expectation results for CI, or a picture.
 enum SimulateFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github, junit
+    case text, json, github, junit, svg
 }

@@ -21,6 +21,7 @@ struct SimulateCommand: ParsableCommand {
           agentctl simulate agents/support-desk.yaml --script call.sim --assume llm_latency=2.5 --format json
           agentctl simulate agents/support-desk.yaml --script call.sim --runs 10000 --seed 7 --llm-latency median=1.2,p95=4
           agentctl simulate --check agents/scripts --format junit > simulate.xml
+          agentctl simulate agents/appointment-booking.yaml --script agents/scripts/appointment-booking.sim --format svg > call.svg
           agentctl simulate agents/support-desk.yaml --script call.sim --runs 2000 --sweep turn.soft_timeout_config.timeout_seconds=1,2,3,off
 
         EXIT CODES
@@ -36,7 +37,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "The script file (default: standard input).")
     var script: String?
 
-    @Option(help: "Output format: text, json, or github or junit (expectation results for CI).")
+    @Option(help: "Output format: text, json, github or junit (expectation results for CI), or svg (swim lanes).")
     var format: SimulateFormat = .text
 
     @Option(name: .customLong("assume"), help: "Override an assumption, e.g. --assume llm_latency=2.5 (repeatable).")

@@ -9,6 +9,7 @@ enum SimulationOutput {
         case .text: Terminal.output(TimelineTextRenderer.render(timeline) + ExpectationRenderer.section(results))
         case .json: Terminal.output(TimelineJSONRenderer.render(timeline))
         case .github, .junit: break
+        case .svg: Terminal.output(TimelineSVGRenderer.render(timeline))
         }
         try finish(ScriptCheck(file: timeline.script.file, results: results), format: format)
     }
@@ -18,6 +19,7 @@ enum SimulationOutput {
         case .text: Terminal.output(MonteCarloTextRenderer.render(report) + ExpectationRenderer.section(report.expectations))
         case .json: Terminal.output(MonteCarloJSONRenderer.render(report))
         case .github, .junit: break
+        case .svg: throw ValidationError("--format svg draws one call; leave out --runs")
         }
         try finish(ScriptCheck(file: report.scriptFile, results: report.expectations), format: format)
     }
@@ -27,7 +29,7 @@ enum SimulationOutput {
         switch format {
         case .text: Terminal.output(SweepTextRenderer.render(sweep, rows: rows))
         case .json: Terminal.output(SweepJSONRenderer.render(sweep, rows: rows))
-        case .github, .junit: throw ValidationError("--sweep writes text or json")
+        case .github, .junit, .svg: throw ValidationError("--sweep writes text or json")
         }
     }
 
@@ -36,7 +38,7 @@ enum SimulationOutput {
         case .text: Terminal.output(ExpectationRenderer.text(checks))
         case .github: Terminal.output(ExpectationRenderer.github(checks))
         case .junit: Terminal.output(ExpectationRenderer.junit(checks))
-        case .json: throw ValidationError("--check writes text, github or junit")
+        case .json, .svg: throw ValidationError("--check writes text, github or junit")
         }
         if !checks.allSatisfy(\.passed) { throw ExitCode(ExitStatus.findings) }
     }
@@ -46,7 +48,7 @@ enum SimulationOutput {
         switch format {
         case .github: Terminal.output(ExpectationRenderer.github([check]))
         case .junit: Terminal.output(ExpectationRenderer.junit([check]))
-        case .text, .json: break
+        case .text, .json, .svg: break
         }
         guard check.passed else {
             Terminal.error(ExpectationRenderer.failures(check))

@@ -80,6 +80,19 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("call ended: script_end"), result.stdout)
     }
 
+    /// The picture in the README is what `--format svg` draws for the example, and it is well-formed.
+    func testTheReadmePictureIsTheExampleAsSVG() throws {
+        let result = try AgentctlProcess.run(["simulate", agent, "--script", script, "--format", "svg"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let committed = try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent("docs/appointment-booking-call.svg"), encoding: .utf8)
+        XCTAssertEqual(result.stdout, committed, "regenerate docs/appointment-booking-call.svg with the command in the README")
+        let readme = try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("![The example call as swim lanes](docs/appointment-booking-call.svg)"))
+        XCTAssertTrue(readme.contains("--format svg > docs/appointment-booking-call.svg"))
+        let runs = try AgentctlProcess.run(["simulate", agent, "--script", script, "--format", "svg", "--runs", "5"])
+        XCTAssertEqual(runs.status, 2, "a picture is of one call")
+    }
+
     private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
         if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" { try Data(actual.utf8).write(to: url) }
