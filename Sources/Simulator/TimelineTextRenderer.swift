@@ -1,8 +1,9 @@
 /// The timeline as text: a header of settings and assumptions, one line per event, then a summary.
 public enum TimelineTextRenderer {
-    public static func render(_ timeline: Timeline) -> String {
-        var output = header(timeline)
-        output += "\ntimeline\n"
+    /// `header: false` leaves out the settings and assumptions (`--quiet`); warnings are kept.
+    public static func render(_ timeline: Timeline, header withHeader: Bool = true) -> String {
+        var output = withHeader ? header(timeline) + "\n" : warningsSection(timeline.warnings)
+        output += "timeline\n"
         for event in timeline.events { output += line(for: event, in: timeline) + "\n" }
         output += "\n" + summary(timeline)
         return output
@@ -20,7 +21,7 @@ public enum TimelineTextRenderer {
     }
 
     /// `warnings` and one line each, or nothing.
-    static func warningsSection(_ warnings: [String]) -> String {
+    public static func warningsSection(_ warnings: [String]) -> String {
         warnings.isEmpty ? "" : "warnings\n" + warnings.map { "  ! \($0)\n" }.joined()
     }
 

@@ -13,7 +13,7 @@ struct SimulateCommand: ParsableCommand {
         `expect` lines state what must hold: `expect gap <= 1.5`, `expect p95 answer <= 3`, `expect fillers 0`, \
         `expect no interruption` (about the caller turn below), `expect re_engagements 0`, \
         `expect call_end silence_timeout before 60`. Without --script, the script is read from standard input; \
-        on a terminal, each typed line is said by the user (/help lists the commands). Numbers the vendor does \
+        on a terminal, each typed line is said by the user, or read as a script line (/help lists the commands). Numbers the vendor does \
         not publish are named assumptions, printed in the header and set with --assume. See docs/simulator.md.
 
         EXAMPLES
@@ -63,6 +63,9 @@ struct SimulateCommand: ParsableCommand {
         discussion: "e.g. --sweep turn.soft_timeout_config.timeout_seconds=1,2,3,off (off: the timer's -1)."))
     var sweep: String?
 
+    @Flag(help: "Leave out the header of settings and assumptions (text timeline and interactive mode).")
+    var quiet = false
+
     @Option(help: ArgumentHelp(
         "Check the expectations of every .sim script in a folder (or of one script) as a suite.",
         discussion: "Each scripts/NAME.sim (or NAME.variant.sim) runs against ../NAME.yaml unless an agent file is given."))
@@ -80,7 +83,7 @@ struct SimulateCommand: ParsableCommand {
         let settings = SimulationSettings(agent: try SimulationInputs.agent(agentFile))
         let assumed = try SimulationInputs.assumptions(assumptions, file: assumptionsFile)
         guard let scriptText = try SimulationInputs.scriptText(script) else {
-            return try InteractiveSession(settings: settings, assumptions: assumed).run()
+            return try InteractiveSession(settings: settings, assumptions: assumed, quiet: quiet).run()
         }
         let parsed = try SimulationInputs.parse(scriptText, file: script ?? "<stdin>")
         do {
@@ -102,7 +105,7 @@ struct SimulateCommand: ParsableCommand {
                 return
             }
             let timeline = try Simulation.run(settings: settings, script: parsed, assumptions: assumed)
-            try SimulationOutput.timeline(timeline, format: format)
+            try SimulationOutput.timeline(timeline, format: format, quiet: quiet)
         } catch let error as ValidationError {
             throw error
         } catch let exit as ExitCode {

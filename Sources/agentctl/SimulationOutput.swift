@@ -3,10 +3,10 @@ import Simulator
 
 /// Writes a simulation in the chosen format; failed expectations go to stderr, located, and exit 1.
 enum SimulationOutput {
-    static func timeline(_ timeline: Timeline, format: SimulateFormat) throws {
+    static func timeline(_ timeline: Timeline, format: SimulateFormat, quiet: Bool) throws {
         let results = ExpectationCheck.evaluate(timeline)
         switch format {
-        case .text: Terminal.output(TimelineTextRenderer.render(timeline) + ExpectationRenderer.section(results))
+        case .text: Terminal.output(TimelineTextRenderer.render(timeline, header: !quiet) + ExpectationRenderer.section(results))
         case .json: Terminal.output(TimelineJSONRenderer.render(timeline))
         case .github, .junit: break
         case .svg: Terminal.output(TimelineSVGRenderer.render(timeline))

@@ -80,6 +80,31 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("call ended: script_end"), result.stdout)
     }
 
+    /// Script syntax at the prompt (a timed line that interrupts, an agent line), unknown commands listed, /save
+    /// writing a script that replays the same call, and --quiet without the header.
+    func testInteractiveScriptLinesSaveAndQuiet() throws {
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        let binary = AgentctlProcess.productsDirectory.appendingPathComponent("agentctl").path
+        let agentPath = AgentctlProcess.repositoryRoot.appendingPathComponent("agents/support-desk.yaml").path
+        let saved = dir.appendingPathComponent("saved.sim").path
+        let typed = "Hi, my thermostat is broken\nuser +1: wait, it is the boiler\n/frobnicate\nagent 2.5: Which model is it?\n/silence 9\n/save \(saved)\n/quit\n"
+        let result = try AgentctlProcess.run(["-qec", "\(binary) simulate --quiet \(agentPath)", "/dev/null"],
+                                             input: typed, executable: "/usr/bin/script")
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertFalse(result.stdout.contains("assumptions (not published"), "--quiet drops the header")
+        XCTAssertTrue(result.stdout.contains("the call replays from 10.55 s"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(" 10.55s  user    interrupts the agent"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("unknown command /frobnicate; the commands are:\r\n  /silence N"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[re-engagement] \"Which model is it?\""), result.stdout)
+        let replay = try AgentctlProcess.run(["simulate", "--quiet", "agents/support-desk.yaml", "--script", saved])
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        let sessionSummary = try XCTUnwrap(result.stdout.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "summary\n").last)
+        let replaySummary = try XCTUnwrap(replay.stdout.components(separatedBy: "summary\n").last)
+        XCTAssertEqual(sessionSummary, replaySummary, "the saved script replays the same call")
+        XCTAssertTrue(replaySummary.contains("interruptions: 1"), replaySummary)
+        XCTAssertTrue(replay.stdout.contains(" 10.55s  user    interrupts the agent"), replay.stdout)
+    }
+
     /// The picture in the README is what `--format svg` draws for the example, and it is well-formed.
     func testTheReadmePictureIsTheExampleAsSVG() throws {
         let result = try AgentctlProcess.run(["simulate", agent, "--script", script, "--format", "svg"])
