@@ -29,6 +29,7 @@ public enum MonteCarlo {
         }
         let scriptLatencies = drawScriptedLatencies || !script.lines.contains { if case .agent(_, _?) = $0.kind { true } else { false } }
             ? "every request" : "requests without a latency in the script; script latencies kept"
+        tally.sortValues()
         return MonteCarloReport(settings: settings, assumptions: assumptions, script: script, runs: runs, seed: seed,
                                 llmLatency: llmLatency, latencyUse: scriptLatencies, tally: tally,
                                 expectations: expectations.results)
@@ -41,6 +42,7 @@ extension MonteCarlo {
         let timeline = try Simulation.run(settings: settings, script: script, assumptions: assumptions)
         var tally = Tally()
         tally.add(timeline.summary)
+        tally.sortValues()
         var expectations = ExpectationTally(script.expectations)
         expectations.add(timeline.summary)
         return MonteCarloReport(settings: settings, assumptions: assumptions, script: script, runs: 1, seed: 0,
@@ -60,8 +62,6 @@ struct Tally {
         var withFiller = 0
     }
 
-    var responseGaps: [Microseconds] = []
-    var answers: [Microseconds] = []
     var turns = 0
     var turnsWithFiller = 0
     var reEngagements = 0
@@ -74,14 +74,8 @@ struct Tally {
         for (index, turn) in summary.turns.enumerated() {
             if index == perTurn.count { perTurn.append(TurnTally(firstLine: turn.lines.lowerBound)) }
             perTurn[index].count += 1
-            if let gap = turn.responseGap {
-                responseGaps.append(gap)
-                perTurn[index].gaps.append(gap)
-            }
-            if let reply = turn.replyAt {
-                answers.append(reply - turn.userStoppedAt)
-                perTurn[index].answers.append(reply - turn.userStoppedAt)
-            }
+            if let gap = turn.responseGap { perTurn[index].gaps.append(gap) }
+            if let reply = turn.replyAt { perTurn[index].answers.append(reply - turn.userStoppedAt) }
             if turn.fillers > 0 {
                 turnsWithFiller += 1
                 perTurn[index].withFiller += 1
@@ -91,4 +85,16 @@ struct Tally {
         if summary.reEngagements > 0 { callsWithReEngagement += 1 }
         if let reason = summary.endReason { callsEndedBy[CallEndReason.allCases.firstIndex(of: reason)!] += 1 }
     }
+
+    /// Sorts each turn's values once; the overall values are the sorted runs joined, which the standard library's
+    /// run-detecting sort merges cheaply.
+    mutating func sortValues() {
+        for index in perTurn.indices {
+            perTurn[index].gaps.sort()
+            perTurn[index].answers.sort()
+        }
+    }
+
+    var responseGaps: [Microseconds] { perTurn.flatMap(\.gaps).sorted() }
+    var answers: [Microseconds] { perTurn.flatMap(\.answers).sorted() }
 }

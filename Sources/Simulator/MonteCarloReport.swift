@@ -5,8 +5,8 @@ public struct Percentiles: Equatable, Sendable {
     public let p99: Microseconds?
     public let max: Microseconds?
 
-    init(_ values: [Microseconds]) {
-        let sorted = values.sorted()
+    /// `sorted` must be in ascending order.
+    init(sorted: [Microseconds]) {
         func percentile(_ p: Int) -> Microseconds? {
             sorted.isEmpty ? nil : sorted[Swift.max(0, (sorted.count * p + 99) / 100 - 1)]
         }
@@ -73,16 +73,17 @@ public struct MonteCarloReport: Equatable, Sendable {
         self.latencyUse = latencyUse
         self.expectations = expectations
         turns = tally.turns
-        answeredTurns = tally.responseGaps.count
-        let gaps = Percentiles(tally.responseGaps)
+        let allGaps = tally.responseGaps
+        answeredTurns = allGaps.count
+        let gaps = Percentiles(sorted: allGaps)
         responseGapP50 = gaps.p50
         responseGapP95 = gaps.p95
         responseGapP99 = gaps.p99
         responseGapMax = gaps.max
-        answer = Percentiles(tally.answers)
+        answer = Percentiles(sorted: tally.answers)
         perTurn = tally.perTurn.enumerated().map { index, turn in
             TurnReport(number: index + 1, line: script.lines[turn.firstLine].line, count: turn.count,
-                       firstAudio: Percentiles(turn.gaps), answer: Percentiles(turn.answers), turnsWithFiller: turn.withFiller)
+                       firstAudio: Percentiles(sorted: turn.gaps), answer: Percentiles(sorted: turn.answers), turnsWithFiller: turn.withFiller)
         }
         turnsWithFiller = tally.turnsWithFiller
         reEngagements = tally.reEngagements
