@@ -8,6 +8,8 @@ public struct CallSummary: Equatable, Sendable, EventSink {
         public var firstAudioAt: Microseconds?
         public var replyAt: Microseconds?
         public var fillers = 0
+        /// Re-engagements after this turn's reply, before the caller spoke again.
+        public var reEngagementsAfter = 0
         /// The turn's user lines (indices in `Script.lines`), first to latest.
         public var lines: ClosedRange<Int>
 
@@ -54,7 +56,9 @@ public struct CallSummary: Equatable, Sendable, EventSink {
             }
         case .softTimeout:
             if let index = awaitingReply { turns[index].fillers += 1 } else { reEngagementFillers += 1 }
-        case .turnTimeout: reEngagements += 1
+        case .turnTimeout:
+            reEngagements += 1
+            if let last = turns.indices.last { turns[last].reEngagementsAfter += 1 }
         case .interruption(let line):
             interruptions += 1
             interruptingLines.append(line)

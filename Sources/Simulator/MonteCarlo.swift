@@ -60,6 +60,7 @@ struct Tally {
         var gaps: [Microseconds] = []
         var answers: [Microseconds] = []
         var withFiller = 0
+        var reEngagementsAfter = 0
     }
 
     var turns = 0
@@ -76,6 +77,7 @@ struct Tally {
             perTurn[index].count += 1
             if let gap = turn.responseGap { perTurn[index].gaps.append(gap) }
             if let reply = turn.replyAt { perTurn[index].answers.append(reply - turn.userStoppedAt) }
+            perTurn[index].reEngagementsAfter += turn.reEngagementsAfter
             if turn.fillers > 0 {
                 turnsWithFiller += 1
                 perTurn[index].withFiller += 1

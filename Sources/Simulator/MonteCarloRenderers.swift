@@ -24,7 +24,7 @@ public enum MonteCarloTextRenderer {
     static func perTurn(_ report: MonteCarloReport) -> String {
         guard !report.perTurn.isEmpty else { return "" }
         var output = "\nper caller turn (seconds from the caller stopping)\n"
-        output += "  turn  line   calls  first audio p50   p95  answer p50   p95  with filler\n"
+        output += "  turn  line   calls  first audio p50   p95  answer p50   p95  with filler  re-engagements after\n"
         func cell(_ value: Microseconds?, _ width: Int) -> String {
             TimelineTextRenderer.pad(value.map { Seconds.format($0, decimals: 2) } ?? "-", width, right: true)
         }
@@ -34,7 +34,8 @@ public enum MonteCarloTextRenderer {
             output += TimelineTextRenderer.pad(String(turn.count), 8, right: true)
             output += cell(turn.firstAudio.p50, 17) + cell(turn.firstAudio.p95, 6)
             output += cell(turn.answer.p50, 12) + cell(turn.answer.p95, 6)
-            output += TimelineTextRenderer.pad(percent(turn.turnsWithFiller, of: turn.count), 13, right: true) + "\n"
+            output += TimelineTextRenderer.pad(percent(turn.turnsWithFiller, of: turn.count), 13, right: true)
+            output += TimelineTextRenderer.pad(String(turn.reEngagementsAfter), 22, right: true) + "\n"
         }
         return output
     }
@@ -94,6 +95,7 @@ public enum MonteCarloJSONRenderer {
                     ("answer", percentiles(turn.answer)),
                     ("turns_with_filler", .int(turn.turnsWithFiller)),
                     ("filler_turn_share", .fraction(millionths: MonteCarloReport.share(turn.turnsWithFiller, of: turn.count))),
+                    ("re_engagements_after", .int(turn.reEngagementsAfter)),
                 ])
             })),
         ]).document(oneItemPerLine: ["per_turn", "expectations"])

@@ -31,6 +31,8 @@ public struct MonteCarloReport: Equatable, Sendable {
         /// Caller stops -> the reply itself.
         public let answer: Percentiles
         public let turnsWithFiller: Int
+        /// Re-engagements after this turn's reply, over all calls.
+        public let reEngagementsAfter: Int
     }
 
     public let settings: SimulationSettings
@@ -83,7 +85,8 @@ public struct MonteCarloReport: Equatable, Sendable {
         answer = Percentiles(sorted: tally.answers)
         perTurn = tally.perTurn.enumerated().map { index, turn in
             TurnReport(number: index + 1, line: script.lines[turn.firstLine].line, count: turn.count,
-                       firstAudio: Percentiles(sorted: turn.gaps), answer: Percentiles(sorted: turn.answers), turnsWithFiller: turn.withFiller)
+                       firstAudio: Percentiles(sorted: turn.gaps), answer: Percentiles(sorted: turn.answers), turnsWithFiller: turn.withFiller,
+                       reEngagementsAfter: turn.reEngagementsAfter)
         }
         turnsWithFiller = tally.turnsWithFiller
         reEngagements = tally.reEngagements

@@ -36,8 +36,13 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(result.perTurn.map(\.line), [1, 3])
         XCTAssertEqual(result.perTurn.map(\.count), [300, 300])
         XCTAssertEqual(result.perTurn.reduce(0) { $0 + $1.turnsWithFiller }, result.turnsWithFiller)
+        XCTAssertEqual(result.perTurn.map(\.reEngagementsAfter), [0, 0])
+        let silent = try MonteCarlo.run(settings: settings, script: ScriptReader.read(script + "silence 7.5\nuser: Hello?\n", file: "t.sim"),
+                                        runs: 50, seed: 5, llmLatency: LatencyDistribution.parse("median=1,p95=3"))
+        XCTAssertEqual(silent.perTurn.map(\.reEngagementsAfter), [0, 50, 0], "the 7.5 s silence after turn 2 passes the 7 s turn timeout")
+        XCTAssertEqual(silent.reEngagements, 50)
         let text = MonteCarloTextRenderer.render(result)
-        XCTAssertTrue(text.contains("per caller turn (seconds from the caller stopping)\n  turn  line   calls  first audio p50   p95  answer p50   p95  with filler\n     1     1     300             2.68  2.68        3.18  3.18       100.0%\n"), text)
+        XCTAssertTrue(text.contains("per caller turn (seconds from the caller stopping)\n  turn  line   calls  first audio p50   p95  answer p50   p95  with filler  re-engagements after\n     1     1     300             2.68  2.68        3.18  3.18       100.0%                     0\n"), text)
     }
 
     func testSweepGivesOneRowPerValueAndOffTurnsTheTimerOff() throws {
