@@ -72,6 +72,9 @@ struct SimulateCommand: ParsableCommand {
     var check: String?
 
     func run() throws {
+        if check != nil && (script != nil || sweep != nil) {
+            throw ValidationError("--check runs the scripts it finds; leave out --script and --sweep")
+        }
         if let check {
             let suite = SimulationSuite(agentFile: agentFile, assumptions: assumptions, assumptionsFile: assumptionsFile,
                                         monteCarlo: try monteCarlo())
