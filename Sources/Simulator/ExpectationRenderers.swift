@@ -84,19 +84,19 @@ public enum ExpectationRenderer {
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         output += "<testsuites name=\"agentctl simulate\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
         for check in checks {
-            let file = xml(check.file)
+            let file = XMLText.escaped(check.file)
             let checkFailures = check.results.filter { !$0.passed }.count
             output += "  <testsuite name=\"\(file)\" tests=\"\(max(check.results.count, check.error == nil ? 0 : 1))\" failures=\"\(checkFailures)\" errors=\"\(check.error == nil ? 0 : 1)\">\n"
             if let error = check.error {
-                output += "    <testcase classname=\"\(file)\" name=\"simulate\">\n      <error message=\"\(xml(error))\"/>\n    </testcase>\n"
+                output += "    <testcase classname=\"\(file)\" name=\"simulate\">\n      <error message=\"\(XMLText.escaped(error))\"/>\n    </testcase>\n"
             }
             for result in check.results {
-                let name = xml("line \(result.expectation.line): expect \(result.expectation.description)")
+                let name = XMLText.escaped("line \(result.expectation.line): expect \(result.expectation.description)")
                 if result.passed {
                     output += "    <testcase classname=\"\(file)\" name=\"\(name)\"/>\n"
                 } else {
                     output += "    <testcase classname=\"\(file)\" name=\"\(name)\">\n"
-                    output += "      <failure message=\"\(xml(message(result)))\">\(xml("\(check.file):\(result.expectation.line): \(message(result))"))</failure>\n"
+                    output += "      <failure message=\"\(XMLText.escaped(message(result)))\">\(XMLText.escaped("\(check.file):\(result.expectation.line): \(message(result))"))</failure>\n"
                     output += "    </testcase>\n"
                 }
             }
@@ -107,22 +107,9 @@ public enum ExpectationRenderer {
 
     /// Workflow-command escaping: `%`, CR and LF always, `:` and `,` inside properties.
     static func escape(_ text: String, property: Bool) -> String {
-        var output = text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        var output = text.replacingAll("%", with: "%25").replacingAll("\r\n", with: "%0D%0A").replacingAll("\r", with: "%0D")
+            .replacingAll("\n", with: "%0A")
         if property { output = output.replacingAll(":", with: "%3A").replacingAll(",", with: "%2C") }
-        return output
-    }
-
-    static func xml(_ text: String) -> String {
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
-            .replacingAll("\"", with: "&quot;")
-    }
-}
-
-extension String {
-    /// Replaces every `target` (Foundation-free, so the library stays portable).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var output = ""
-        for character in self { if character == target { output += replacement } else { output.append(character) } }
         return output
     }
 }

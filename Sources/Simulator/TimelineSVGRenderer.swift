@@ -177,7 +177,7 @@ struct SVGBuilder {
 
     mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil) {
         if let text {
-            output += indent + "<\(name)\(render(attributes))>\(ExpectationRenderer.xml(text))</\(name)>\n"
+            output += indent + "<\(name)\(render(attributes))>\(XMLText.escaped(text))</\(name)>\n"
         } else {
             output += indent + "<\(name)\(render(attributes))/>\n"
         }
@@ -186,6 +186,6 @@ struct SVGBuilder {
     private var indent: String { String(repeating: "  ", count: depth) }
 
     private func render(_ attributes: KeyValuePairs<String, String>) -> String {
-        attributes.map { " \($0.key)=\"\(ExpectationRenderer.xml($0.value))\"" }.joined()
+        attributes.map { " \($0.key)=\"\(XMLText.escaped($0.value))\"" }.joined()
     }
 }
