@@ -119,6 +119,7 @@ struct CallEngine<Sink: EventSink> {
             }
             now = timers[timer.rawValue]
             timers[timer.rawValue] = Seconds.never
+            watch(timer, due: Seconds.never, fired: true)
             try fire(timer)
             eventCount += 1
             if eventCount >= Self.eventLimit && !ended {
@@ -155,10 +156,15 @@ struct CallEngine<Sink: EventSink> {
 
     mutating func setTimer(_ timer: Timer, _ time: Microseconds) {
         timers[timer.rawValue] = time
+        watch(timer, due: time, fired: false)
+    }
+
+    /// Tells the sink about the timers a picture draws.
+    private mutating func watch(_ timer: Timer, due: Microseconds, fired: Bool) {
         switch timer {
-        case .turnTimeout: sink.timerChanged(.turnTimeout, at: now, due: time)
-        case .softTimeout: sink.timerChanged(.softTimeout, at: now, due: time)
-        case .silenceEndCall: sink.timerChanged(.silenceEndCall, at: now, due: time)
+        case .turnTimeout: sink.timerChanged(.turnTimeout, at: now, due: due, fired: fired)
+        case .softTimeout: sink.timerChanged(.softTimeout, at: now, due: due, fired: fired)
+        case .silenceEndCall: sink.timerChanged(.silenceEndCall, at: now, due: due, fired: fired)
         default: break
         }
     }

@@ -58,21 +58,21 @@ struct EventRecorder: EventSink {
 
     mutating func record(_ event: TimelineEvent) { events.append(event) }
 
-    /// A running timer whose due time has come fired; one changed earlier was stopped or reset.
-    mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds) {
-        close(timer, at: now)
+    /// Closes the timer's running span (fired, stopped or reset) and opens a new one when it is set again.
+    mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds, fired: Bool) {
+        close(timer, at: now, fired: fired)
         if due != Seconds.never { running[timer] = (now, due) }
     }
 
-    /// Closes what still runs when the call ends.
+    /// Closes what still runs when the call ends: those timers never fired.
     mutating func finish(at end: Microseconds) {
-        for timer in WatchedTimer.allCases { close(timer, at: end) }
+        for timer in WatchedTimer.allCases { close(timer, at: end, fired: false) }
         timerSpans.sort { ($0.start, $0.timer.rawValue) < ($1.start, $1.timer.rawValue) }
     }
 
-    private mutating func close(_ timer: WatchedTimer, at now: Microseconds) {
+    private mutating func close(_ timer: WatchedTimer, at now: Microseconds, fired: Bool) {
         guard let span = running.removeValue(forKey: timer) else { return }
-        timerSpans.append(TimerSpan(timer: timer, start: span.start, end: min(span.due, now), fired: span.due <= now))
+        timerSpans.append(TimerSpan(timer: timer, start: span.start, end: min(span.due, now), fired: fired))
     }
 }
 

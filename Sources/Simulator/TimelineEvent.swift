@@ -100,13 +100,13 @@ extension TimelineEvent.Kind {
 /// Where the engine sends events: a recorder for timelines, a summary for Monte Carlo runs.
 public protocol EventSink {
     mutating func record(_ event: TimelineEvent)
-    /// A timer the picture draws was set to fall due at `due` (`Seconds.never`: stopped) at time `now`.
-    mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds)
+    /// A timer the picture draws was set to fall due at `due` (`Seconds.never`: stopped) at time `now`, or fired.
+    mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds, fired: Bool)
 }
 
 extension EventSink {
     /// Most sinks do not draw timers; this default compiles away in the Monte Carlo loop.
-    public mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds) {}
+    public mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds, fired: Bool) {}
 }
 
 /// The timers drawn as they run: they decide when the agent re-engages, fills silence, or hangs up.

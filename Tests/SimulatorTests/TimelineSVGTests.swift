@@ -47,6 +47,19 @@ final class TimelineSVGTests: XCTestCase {
         XCTAssertEqual(silence.end - silence.start, 10_000_000)
     }
 
+    /// A caller who starts exactly when the turn timeout is due stops it ("Ties"): drawn as stopped, not fired.
+    func testATimerStoppedAtItsDueTimeDidNotFire() throws {
+        var settings = SimulationSettings()
+        settings.agent.first_message = "Hello, how can I help?"
+        let spans = { (start: String) in
+            try Simulation.run(settings: settings, script: ScriptReader.read("user @\(start): Hi.\n", file: "t.sim")).timerSpans
+                .filter { $0.timer == .turnTimeout }
+        }
+        XCTAssertEqual(try spans("9.075").first?.fired, false, "the first message ends at 2.075 s; 7 s later the caller speaks")
+        XCTAssertEqual(try spans("9.075").first?.end, 9_075_000)
+        XCTAssertEqual(try spans("9.076").first?.fired, true)
+    }
+
     func testTextIsEscaped() throws {
         var settings = SimulationSettings()
         settings.agent.first_message = "Tom & Jerry's <dental> \"clinic\""
