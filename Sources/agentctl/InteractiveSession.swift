@@ -65,6 +65,11 @@ struct InteractiveSession {
     /// A typed line in script syntax (`user +0.5: ...`, `agent 2: ...`, `silence 5`); nil for plain speech.
     static func scriptLine(_ text: String, number: Int) throws -> ScriptLine? {
         let keyword = text.prefix { $0.isLetter }
+        let second = text.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+        let subjects = ["gap", "answer", "fillers", "re_engagements", "interruption", "no", "call_end"]
+        if keyword == "expect" && (subjects.contains(second) || second.first == "p" && second.dropFirst().allSatisfy(\.isNumber)) {
+            throw InputError("expect lines belong in a script file: run it with --script, or a folder with --check")
+        }
         guard ["user", "agent", "silence"].contains(keyword) else { return nil }
         let rest = text.dropFirst(keyword.count).drop { $0 == " " }
         guard let next = rest.first, next == ":" || next == "+" || next == "@" || next.isNumber || rest.hasPrefix("spelling") else {

@@ -87,7 +87,7 @@ final class SimulateCommandTests: XCTestCase {
         let binary = AgentctlProcess.productsDirectory.appendingPathComponent("agentctl").path
         let agentPath = AgentctlProcess.repositoryRoot.appendingPathComponent("agents/support-desk.yaml").path
         let saved = dir.appendingPathComponent("saved.sim").path
-        let typed = "Hi, my thermostat is broken\nuser +1: wait, it is the boiler\n/frobnicate\nagent 2.5: Which model is it?\n/silence 9\n/save \(saved)\n/quit\n"
+        let typed = "Hi, my thermostat is broken\nuser +1: wait, it is the boiler\n/frobnicate\nexpect gap <= 1\nagent 2.5: Which model is it?\n/silence 9\n/save \(saved)\n/quit\n"
         let result = try AgentctlProcess.run(["-qec", "\(binary) simulate --quiet \(agentPath)", "/dev/null"],
                                              input: typed, executable: "/usr/bin/script")
         XCTAssertEqual(result.status, 0, result.stdout)
@@ -96,6 +96,7 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains(" 10.55s  user    interrupts the agent"), result.stdout)
         XCTAssertTrue(result.stdout.contains("unknown command /frobnicate; the commands are:\r\n  /silence N"), result.stdout)
         XCTAssertTrue(result.stdout.contains("[re-engagement] \"Which model is it?\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("expect lines belong in a script file"), result.stdout)
         let replay = try AgentctlProcess.run(["simulate", "--quiet", "agents/support-desk.yaml", "--script", saved])
         XCTAssertEqual(replay.status, 0, replay.stderr)
         let sessionSummary = try XCTUnwrap(result.stdout.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "summary\n").last)
