@@ -1,11 +1,13 @@
+import ConfigModel
+
 /// One script's expectations checked, or the error that kept it from running.
 public struct ScriptCheck: Equatable, Sendable {
     public let file: String
     public let results: [ExpectationResult]
-    /// A located error (`file:line:col: error: ...`) when the script or its agent could not be simulated.
-    public let error: String?
+    /// Why the script or its agent could not be simulated.
+    public let error: Diagnostic?
 
-    public init(file: String, results: [ExpectationResult], error: String? = nil) {
+    public init(file: String, results: [ExpectationResult], error: Diagnostic? = nil) {
         self.file = file
         self.results = results
         self.error = error
@@ -65,12 +67,10 @@ public enum ExpectationRenderer {
     public static func github(_ checks: [ScriptCheck]) -> String {
         var output = ""
         for check in checks {
-            if let error = check.error {
-                output += "::error file=\(escape(check.file, property: true))::\(escape(error, property: false))\n"
-            }
+            if let error = check.error { output += DiagnosticRenderer.github([error]) }
             for result in check.results where !result.passed {
-                output += "::error file=\(escape(check.file, property: true)),line=\(result.expectation.line),col=\(result.expectation.column),"
-                output += "title=\(escape("expect " + result.expectation.description, property: true))::\(escape(message(result), property: false))\n"
+                let mark = SourceMark(file: check.file, line: result.expectation.line, column: result.expectation.column)
+                output += DiagnosticRenderer.annotation("error", at: mark, title: "expect " + result.expectation.description, message(result))
             }
         }
         return output
@@ -88,7 +88,7 @@ public enum ExpectationRenderer {
             let checkFailures = check.results.filter { !$0.passed }.count
             output += "  <testsuite name=\"\(file)\" tests=\"\(max(check.results.count, check.error == nil ? 0 : 1))\" failures=\"\(checkFailures)\" errors=\"\(check.error == nil ? 0 : 1)\">\n"
             if let error = check.error {
-                output += "    <testcase classname=\"\(file)\" name=\"simulate\">\n      <error message=\"\(XMLText.escaped(error))\"/>\n    </testcase>\n"
+                output += "    <testcase classname=\"\(file)\" name=\"simulate\">\n      <error message=\"\(XMLText.escaped(error.description))\"/>\n    </testcase>\n"
             }
             for result in check.results {
                 let name = XMLText.escaped("line \(result.expectation.line): expect \(result.expectation.description)")
@@ -103,13 +103,5 @@ public enum ExpectationRenderer {
             output += "  </testsuite>\n"
         }
         return output + "</testsuites>\n"
-    }
-
-    /// Workflow-command escaping: `%`, CR and LF always, `:` and `,` inside properties.
-    static func escape(_ text: String, property: Bool) -> String {
-        var output = text.replacingAll("%", with: "%25").replacingAll("\r\n", with: "%0D%0A").replacingAll("\r", with: "%0D")
-            .replacingAll("\n", with: "%0A")
-        if property { output = output.replacingAll(":", with: "%3A").replacingAll(",", with: "%2C") }
-        return output
     }
 }

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// A Monte Carlo report as text.
 public enum MonteCarloTextRenderer {
     public static func render(_ report: MonteCarloReport) -> String {
@@ -56,10 +58,10 @@ public enum MonteCarloTextRenderer {
 public enum MonteCarloJSONRenderer {
     public static func render(_ report: MonteCarloReport) -> String {
         func optional(_ value: Microseconds?) -> JSONValue { value.map(JSONValue.seconds) ?? .null }
-        return JSONValue.object([
+        return JSONText.document(JSONObject([
             ("script", .string(report.scriptFile)),
             ("runs", .int(report.runs)),
-            ("seed", .number(String(report.seed))),
+            ("seed", .int(report.seed)),
             ("llm_latency", report.llmLatency.map { latency in
                 .object([
                     ("distribution", .string("lognormal")),
@@ -98,7 +100,7 @@ public enum MonteCarloJSONRenderer {
                     ("re_engagements_after", .int(turn.reEngagementsAfter)),
                 ])
             })),
-        ]).document(oneItemPerLine: ["per_turn", "expectations"])
+        ]), oneItemPerLine: ["per_turn", "expectations"])
     }
 
     static func percentiles(_ values: Percentiles) -> JSONValue {

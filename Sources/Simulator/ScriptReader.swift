@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// Reads the script text format: `user: ...`, `user +0.5: ...`, `user @42: ...`, `agent 4.5: ...`, `silence 20`.
 public enum ScriptReader {
     /// Parses a whole script; every bad line is reported, each at its line and column.
@@ -13,7 +15,7 @@ public enum ScriptReader {
                 case .success(let expectation) where expectation.isAboutATurn: waitingForUserLine.append(expectation)
                 case .success(let expectation): expectations.append(expectation)
                 case .failure(let problem):
-                    problems.append(Diagnostic(file: file, line: index + 1, column: problem.column, message: problem.message))
+                    problems.append(Diagnostic.script(file: file, line: index + 1, column: problem.column, problem.message))
                 }
                 continue
             }
@@ -26,14 +28,14 @@ public enum ScriptReader {
                 }
                 lines.append(line)
             case .some(.failure(let problem)):
-                problems.append(Diagnostic(file: file, line: index + 1, column: problem.column, message: problem.message))
+                problems.append(Diagnostic.script(file: file, line: index + 1, column: problem.column, problem.message))
             }
         }
         for expectation in waitingForUserLine {
-            problems.append(Diagnostic(file: file, line: expectation.line, column: expectation.column,
-                                       message: "expect \(expectation.description) is about the caller turn below it, but no user line follows"))
+            problems.append(Diagnostic.script(file: file, line: expectation.line, column: expectation.column,
+                                              "expect \(expectation.description) is about the caller turn below it, but no user line follows"))
         }
-        guard problems.isEmpty else { throw Diagnostics(problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }) }
+        guard problems.isEmpty else { throw Diagnostics(problems.sorted { $0.mark < $1.mark }) }
         return Script(file: file, lines: lines, expectations: expectations.sorted { $0.line < $1.line })
     }
 
@@ -52,7 +54,7 @@ public enum ScriptReader {
         case .none: return nil
         case .some(.success(let line)): return line
         case .some(.failure(let problem)):
-            throw Diagnostic(file: file, line: number, column: problem.column, message: problem.message)
+            throw Diagnostic.script(file: file, line: number, column: problem.column, problem.message)
         }
     }
 

@@ -1,3 +1,5 @@
+import AgentSchema
+
 /// Where a setting changes timing in a way the vendor does not describe, or a script cannot show much:
 /// printed in the output header so nobody reads the timeline as more certain than it is.
 extension SimulationSettings {
@@ -7,10 +9,12 @@ extension SimulationSettings {
         if turn.speculative_turn && model != Self.v3Conversational {
             warnings.append("turn.speculative_turn is not applied: the vendor describes it as \"a separate feature in v3 Conversational\" and tts.model_id is \(model)")
         }
-        if let turnModel = turn.turn_model {
+        // The table's default is what the server keeps for an unset field, so only another model is worth a warning.
+        let turnModel = turn.turn_model
+        if turnModel != TurnConfig.Default.turn_model {
             if model != Self.v3Conversational {
                 warnings.append("turn.turn_model \(turnModel) belongs to v3 Conversational (\"The turn-taking model is enabled by default when v3 Conversational is selected as the TTS model\"); with \(model) the vendor does not say how turns end: the eagerness delays are used")
-            } else if turnModel != "turn_v3" {
+            } else {
                 warnings.append("turn.turn_model \(turnModel): the vendor publishes no timing difference between turn models; the eagerness delays are used")
             }
         }

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// A sweep as one table row per value, so a designer picks a number from evidence.
 public enum SweepTextRenderer {
     public static func render(_ sweep: Sweep, rows: [SweepRow]) -> String {
@@ -27,7 +29,7 @@ public enum SweepTextRenderer {
 
 public enum SweepJSONRenderer {
     public static func render(_ sweep: Sweep, rows: [SweepRow]) -> String {
-        JSONValue.object([
+        JSONText.document(JSONObject([
             ("sweep", .string(sweep.path)),
             ("rows", .array(rows.map { row in
                 .object([
@@ -42,7 +44,7 @@ public enum SweepJSONRenderer {
                     ("calls_ended_by", .object(CallEndReason.allCases.map { ($0.rawValue, .int(row.report.callsEndedBy[$0] ?? 0)) })),
                 ])
             })),
-        ]).document(oneItemPerLine: ["rows"])
+        ]), oneItemPerLine: ["rows"])
     }
 }
 

@@ -1,8 +1,10 @@
+import ConfigModel
+
 /// The timeline as one JSON document: settings, assumptions, one event object per line, summary.
 public enum TimelineJSONRenderer {
     public static func render(_ timeline: Timeline) -> String {
         let expectations = timeline.script.expectations.isEmpty ? [] : [("expectations", ExpectationRenderer.json(ExpectationCheck.evaluate(timeline)))]
-        return JSONValue.object([
+        return JSONText.document(JSONObject([
             ("script", .string(timeline.script.file)),
             ("settings", timeline.settings.json),
             ("assumptions", timeline.assumptions.json),
@@ -10,7 +12,7 @@ public enum TimelineJSONRenderer {
             ("warnings", .array(timeline.warnings.map(JSONValue.string))),
             ("events", .array(timeline.events.map { object(for: $0, in: timeline) })),
             ("summary", summary(timeline)),
-        ] + expectations).document(oneItemPerLine: ["events", "expectations"])
+        ] + expectations), oneItemPerLine: ["events", "expectations"])
     }
 
     /// One event: `t` in seconds, `event`, then the event's own fields.

@@ -15,9 +15,7 @@ public struct ValidationReport: Sendable {
     public init(paths: [String], strict: Bool, validator: Validator = Validator()) {
         files = paths.map { path in
             let (text, document, diagnostics) = validator.validate(file: path)
-            let upgraded = strict ? diagnostics.map {
-                Diagnostic(.error, $0.rule, at: $0.mark, $0.message, path: $0.path)
-            } : diagnostics
+            let upgraded = strict ? diagnostics.map { $0.with(severity: .error) } : diagnostics
             return FileResult(file: path, text: text, document: document, diagnostics: upgraded)
         }
     }

@@ -78,8 +78,8 @@ struct SimulateCommand: ParsableCommand {
         if let check {
             let suite = SimulationSuite(agentFile: agentFile, assumptions: assumptions, assumptionsFile: assumptionsFile,
                                         monteCarlo: try monteCarlo())
-            let checks = try suite.run(path: check)
-            try SimulationOutput.suite(checks, format: format)
+            let (checks, inputErrors) = try suite.run(path: check)
+            try SimulationOutput.suite(checks, inputErrors: inputErrors, format: format)
             return
         }
         guard let agentFile else { throw ValidationError("give the agent file, or --check with a folder of scripts") }
@@ -88,7 +88,8 @@ struct SimulateCommand: ParsableCommand {
         guard let scriptText = try SimulationInputs.scriptText(script) else {
             return try InteractiveSession(settings: settings, assumptions: assumed, quiet: quiet).run()
         }
-        let parsed = try SimulationInputs.parse(scriptText, file: script ?? "<stdin>")
+        let scriptFile = script ?? "<stdin>"
+        let parsed = try SimulationInputs.parse(scriptText, file: scriptFile)
         do {
             if let sweep {
                 let parsedSweep: Sweep
@@ -111,11 +112,10 @@ struct SimulateCommand: ParsableCommand {
             try SimulationOutput.timeline(timeline, format: format, quiet: quiet)
         } catch let error as ValidationError {
             throw error
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(ExitStatus.findings)
+        } catch let problem as Diagnostic {
+            throw CommandFailure.located([problem], sources: [scriptFile: scriptText], status: .findings)
+        } catch let error as SimulatorError {
+            throw CommandFailure.findings(error.message)
         }
     }
 

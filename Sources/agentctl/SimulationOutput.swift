@@ -33,14 +33,15 @@ enum SimulationOutput {
         }
     }
 
-    static func suite(_ checks: [ScriptCheck], format: SimulateFormat) throws {
+    /// `inputErrors`: the rendered errors of agent files and scripts that could not be simulated, shown on stderr.
+    static func suite(_ checks: [ScriptCheck], inputErrors: String, format: SimulateFormat) throws {
         switch format {
         case .text: Terminal.output(ExpectationRenderer.text(checks))
         case .github: Terminal.output(ExpectationRenderer.github(checks))
         case .junit: Terminal.output(ExpectationRenderer.junit(checks))
         case .json, .svg: throw ValidationError("--check writes text, github or junit")
         }
-        if !checks.allSatisfy(\.passed) { throw ExitCode(ExitStatus.findings) }
+        if !checks.allSatisfy(\.passed) { throw CommandFailure(.findings, details: inputErrors) }
     }
 
     /// CI formats print the results; every format reports failures on stderr and exits 1.
@@ -50,9 +51,6 @@ enum SimulationOutput {
         case .junit: Terminal.output(ExpectationRenderer.junit([check]))
         case .text, .json, .svg: break
         }
-        guard check.passed else {
-            Terminal.error(ExpectationRenderer.failures(check))
-            throw ExitCode(ExitStatus.findings)
-        }
+        guard check.passed else { throw CommandFailure(.findings, details: ExpectationRenderer.failures(check)) }
     }
 }

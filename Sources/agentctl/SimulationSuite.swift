@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigModel
 import Foundation
 import Simulator
 
@@ -9,23 +10,27 @@ struct SimulationSuite {
     let assumptionsFile: String?
     let monteCarlo: MonteCarloOptions?
 
-    func run(path: String) throws -> [ScriptCheck] {
+    /// Each script's check, and the rendered errors of the agent files and scripts that could not be read.
+    func run(path: String) throws -> (checks: [ScriptCheck], inputErrors: String) {
         let assumed = try SimulationInputs.assumptions(assumptions, file: assumptionsFile)
         let scripts = try Self.scripts(at: path)
         guard !scripts.isEmpty else { throw ValidationError("no .sim scripts in \(path)") }
-        return scripts.map { check($0, assumptions: assumed) }
+        var inputErrors = ""
+        let checks = scripts.map { check($0, assumptions: assumed, inputErrors: &inputErrors) }
+        return (checks, inputErrors)
     }
 
-    private func check(_ script: String, assumptions: Assumptions) -> ScriptCheck {
+    /// One script's check; the errors of a script or agent that cannot be read are added to `inputErrors`.
+    private func check(_ script: String, assumptions: Assumptions, inputErrors: inout String) -> ScriptCheck {
         let agent = agentFile ?? Self.agent(for: script)
         guard FileManager.default.fileExists(atPath: agent) else {
-            return ScriptCheck(file: script, results: [], error: "\(script):1:1: error: no agent file for this script: expected \(agent), or pass the agent file")
+            return ScriptCheck(file: script, results: [], error: Self.problem(script, "no agent file for this script: expected \(agent), or pass the agent file"))
         }
         do {
             let settings = SimulationSettings(agent: try SimulationInputs.agent(agent))
             let parsed = try SimulationInputs.parse(try SimulationInputs.scriptText(script) ?? "", file: script)
             if parsed.expectations.isEmpty {
-                return ScriptCheck(file: script, results: [], error: "\(script):1:1: error: the script has no expect lines, so it checks nothing")
+                return ScriptCheck(file: script, results: [], error: Self.problem(script, "the script has no expect lines, so it checks nothing"))
             }
             if let monteCarlo {
                 return ScriptCheck(file: script, results: try MonteCarlo.run(
@@ -33,11 +38,21 @@ struct SimulationSuite {
                     llmLatency: monteCarlo.latency, drawScriptedLatencies: monteCarlo.drawScripted).expectations)
             }
             return ScriptCheck(file: script, results: ExpectationCheck.evaluate(try Simulation.run(settings: settings, script: parsed, assumptions: assumptions)))
-        } catch is ExitCode {
-            return ScriptCheck(file: script, results: [], error: "\(script): not simulated (with \(agent)): see the errors above")
+        } catch let failure as CommandFailure {
+            inputErrors += failure.text
+            return ScriptCheck(file: script, results: [], error: Self.problem(script, "not simulated (with \(agent)): see the errors on stderr"))
+        } catch let problem as Diagnostic {
+            return ScriptCheck(file: script, results: [], error: problem)
+        } catch let error as SimulatorError {
+            return ScriptCheck(file: script, results: [], error: Self.problem(script, error.message))
         } catch {
-            return ScriptCheck(file: script, results: [], error: "\(error)")
+            return ScriptCheck(file: script, results: [], error: Self.problem(script, "\(error)"))
         }
+    }
+
+    /// A problem with a whole script, shown at its first line.
+    private static func problem(_ script: String, _ message: String) -> Diagnostic {
+        .error(.script, message, at: SourceMark(file: script, line: 1, column: 1))
     }
 
     /// `scripts/NAME.sim` and `scripts/NAME.variant.sim` belong to `NAME.yaml` in the scripts folder's parent.
@@ -55,8 +70,7 @@ struct SimulationSuite {
     static func scripts(at path: String) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            Terminal.error("agentctl: error: no such file or folder: \(path)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("no such file or folder: \(path)")
         }
         guard isFolder.boolValue else { return [path] }
         let files = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []

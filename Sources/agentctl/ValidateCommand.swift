@@ -1,18 +1,25 @@
+import AgentSchema
 import ArgumentParser
+import Foundation
 import ConfigModel
 import Validation
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check agent files offline against the documented fields, ranges and guidance.",
+        abstract: "Check agent, tool and test files offline against the documented fields, ranges and guidance.",
         discussion: """
-        Directories are walked for *.yaml and *.yml files. Every problem in every file is reported, \
-        as file:line:col with the source line, a caret and the rule id.
+        Directories are walked for *.yaml and *.yml files (by default agents/, tools/ and tests/, those that \
+        exist). A file's kind is the schema its modeline names (# yaml-language-server: \
+        $schema=../schemas/tool.schema.json), else its folder (tools/, tests/, agents/), else agent. Agents name \
+        tools and tests by file (tool:book-appointment for tools/book-appointment.yaml); each name must be a file \
+        in the tools/ or tests/ folder beside the agent's folder. Every problem in every file is reported, as \
+        file:line:col with the source line, a caret and the rule id.
 
         EXAMPLES
           agentctl validate
           agentctl validate agents/support.yaml --strict
+          agentctl validate tools/ tests/
           agentctl validate --format github        (annotations in GitHub Actions)
 
         EXIT CODES
@@ -22,32 +29,39 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Agent files or directories to check.", completion: .file(extensions: ["yaml", "yml"]))
-    var paths: [String] = ["agents"]
+    @Argument(help: "Files or directories to check (default: agents, tools and tests).",
+              completion: .file(extensions: ["yaml", "yml"]))
+    var paths: [String] = []
 
     @Option(help: "Output format: text, json or github.")
-    var format: DiagnosticRendering.Format = .text
+    var format: DiagnosticRenderer.Format = .text
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
     func run() throws {
         let files: [String]
+        let searched = paths.isEmpty ? Self.defaultFolders : paths
         do {
-            files = try AgentFileFinder.files(in: paths)
+            files = try AgentFileFinder.files(in: searched)
         } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("\(error)")
         }
         guard !files.isEmpty else {
-            Terminal.error("agentctl: error: no agent files (*.yaml, *.yml) in \(paths.joined(separator: ", "))")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("no files (*.yaml, *.yml) in \(searched.joined(separator: ", "))")
         }
         let report = ValidationReport(paths: files, strict: strict)
-        Terminal.output(DiagnosticRendering.render(report, format: format, colour: Terminal.stdoutWantsColour))
-        if report.files.contains(where: { $0.text == nil }) { throw ExitCode(ExitStatus.usage) }
-        if report.hasErrors { throw ExitCode(ExitStatus.findings) }
+        Terminal.output(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        // The problems are on stdout already; only the exit status is left to give.
+        if report.files.contains(where: { $0.text == nil }) { throw CommandFailure(.usage) }
+        if report.hasErrors { throw CommandFailure(.findings) }
+    }
+
+    /// The folders of every kind that exist here; `agents` alone when none does, so its absence is reported.
+    private static var defaultFolders: [String] {
+        let existing = FileKind.allCases.map(\.folder).filter { FileManager.default.fileExists(atPath: $0) }
+        return existing.isEmpty ? [FileKind.agent.folder] : existing
     }
 }
 
-extension DiagnosticRendering.Format: ExpressibleByArgument {}
+extension DiagnosticRenderer.Format: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `simulate` as a CI check: expect lines, exit 1 with located failures, suites, and the CI formats.
@@ -37,7 +38,7 @@ final class SimulateCheckCommandTests: XCTestCase {
         FAIL  agents/scripts/front-desk.slow.sim
           agents/scripts/front-desk.slow.sim:5: expected gap <= 1.5 s, found 2.675 s
         error agents/scripts/nobody.sim
-          agents/scripts/nobody.sim:1:1: error: no agent file for this script: expected agents/nobody.yaml, or pass the agent file
+          agents/scripts/nobody.sim:1:1: error: [script] no agent file for this script: expected agents/nobody.yaml, or pass the agent file
         3 scripts, 1 passed, 2 failed
 
         """)
@@ -47,6 +48,30 @@ final class SimulateCheckCommandTests: XCTestCase {
         XCTAssertTrue(passed.stdout.hasSuffix("2 scripts, 2 passed, 0 failed\n"), passed.stdout)
         let oneAgent = try AgentctlProcess.run(["simulate", "agents/front-desk.yaml", "--check", "agents/scripts/front-desk.sim"], in: dir)
         XCTAssertEqual(oneAgent.status, 0, oneAgent.stdout + oneAgent.stderr)
+    }
+
+    /// A script or agent that cannot be read is an error of that script; the others still run, and the located
+    /// errors are printed once, on stderr, with their source lines.
+    func testAnUnreadableScriptIsAnErrorWithItsLocatedProblemsOnStderr() throws {
+        let dir = try project(["front-desk.sim": passing, "front-desk.typo.sim": "expect gap <= 3\nuser: Hi.\nagnet: Hello.\n"])
+        let result = try AgentctlProcess.run(["simulate", "--check", "agents/scripts"], in: dir)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+        ok    agents/scripts/front-desk.sim (1 expectation)
+        error agents/scripts/front-desk.typo.sim
+          agents/scripts/front-desk.typo.sim:1:1: error: [script] not simulated (with agents/front-desk.yaml): see the errors on stderr
+        2 scripts, 1 passed, 1 failed
+
+        """)
+        XCTAssertEqual(result.stderr, """
+        agents/scripts/front-desk.typo.sim:3:1: error: [script] expected 'user', 'agent', 'silence' or 'expect' at the start of the line, found 'agnet'
+            agnet: Hello.
+            ^
+
+        """)
+        let missing = try AgentctlProcess.run(["simulate", "--check", "agents/nothing-here"], in: dir)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "agentctl: error: no such file or folder: agents/nothing-here\n")
     }
 
     func testGitHubAndJUnitFormats() throws {

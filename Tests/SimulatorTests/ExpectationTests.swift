@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 import XCTest
 @testable import Simulator
@@ -44,13 +45,13 @@ final class ExpectationTests: XCTestCase {
         XCTAssertThrowsError(try ScriptReader.read(text, file: "t.sim")) { error in
             let lines = (error as! Diagnostics).problems.map(\.description)
             XCTAssertEqual(lines, [
-                "t.sim:1:8: error: expected \(ExpectationReader.grammar) after 'expect', found 'pizza'",
-                "t.sim:2:12: error: expected <=, <, >=, > or = after 'gap', found '3'",
-                "t.sim:3:17: error: expected how the call ends (script_end, silence_timeout, max_duration), found 'nope'",
-                "t.sim:4:8: error: 'no' goes with 'interruption' only",
-                "t.sim:5:16: error: expected a whole number after 'fillers', found '-1'",
-                "t.sim:6:17: error: unexpected text after the expectation",
-                "t.sim:8:1: error: expect fillers = 0 is about the caller turn below it, but no user line follows",
+                "t.sim:1:8: error: [script] expected \(ExpectationReader.grammar) after 'expect', found 'pizza'",
+                "t.sim:2:12: error: [script] expected <=, <, >=, > or = after 'gap', found '3'",
+                "t.sim:3:17: error: [script] expected how the call ends (script_end, silence_timeout, max_duration), found 'nope'",
+                "t.sim:4:8: error: [script] 'no' goes with 'interruption' only",
+                "t.sim:5:16: error: [script] expected a whole number after 'fillers', found '-1'",
+                "t.sim:6:17: error: [script] unexpected text after the expectation",
+                "t.sim:8:1: error: [script] expect fillers = 0 is about the caller turn below it, but no user line follows",
             ])
         }
     }
@@ -100,7 +101,8 @@ final class ExpectationTests: XCTestCase {
         let check = ScriptCheck(file: "scripts/a,b.sim", results: try results("expect gap <= 1\nexpect fillers 1"))
         XCTAssertEqual(ExpectationRenderer.github([check]),
                        "::error file=scripts/a%2Cb.sim,line=1,col=1,title=expect gap <= 1 s::expected gap <= 1 s, found 2.675 s\n")
-        let xml = ExpectationRenderer.junit([check, ScriptCheck(file: "b.sim", results: [], error: "b.sim:1:1: error: \"bad\" <line>")])
+        let xml = ExpectationRenderer.junit([check, ScriptCheck(file: "b.sim", results: [],
+                                                                error: .error(.script, "\"bad\" <line>", at: SourceMark(file: "b.sim", line: 1, column: 1)))])
         let (counter, wellFormed) = ElementCounter.parse(xml)
         XCTAssertTrue(wellFormed, xml)
         XCTAssertEqual(counter.names["testsuite"], 2)

@@ -1,3 +1,4 @@
+import ConfigModel
 import XCTest
 @testable import Simulator
 
@@ -50,7 +51,7 @@ final class InteractiveSimulationTests: XCTestCase {
         let before = session.timeline
         let line = try XCTUnwrap(try ScriptReader.readLine("user @1: too early", number: 2, file: "typed"))
         XCTAssertThrowsError(try session.feed(line)) { error in
-            XCTAssertEqual((error as? Diagnostic)?.description, "typed:2:6: error: this line starts at 1.00 s, before the previous line's event at 4.65 s")
+            XCTAssertEqual((error as? Diagnostic)?.description, "typed:2:6: error: [script] this line starts at 1.00 s, before the previous line's event at 4.65 s")
         }
         XCTAssertEqual(session.timeline, before)
         XCTAssertNoThrow(try session.say("Still here."))
