@@ -7,11 +7,19 @@ struct AgentRoutes: Sendable {
     let apiKey: String
     let readOnlyAPIKey: String?
     let resources: ResourceStores
+    let echoKey: Bool
     let control = TestControl()
 
     private enum Access { case full, readOnly }
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let response = await route(request)
+        guard echoKey, let key = request.headers[HTTPHeader("xi-api-key")],
+              [401, 422].contains(response.statusCode.code) else { return response }
+        return await HTTPReplies.echoing(key: key, in: response)
+    }
+
+    private func route(_ request: HTTPRequest) async -> HTTPResponse {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard segments.count >= 3, segments[0...2] == ["v1", "convai", "agents"], segments.count <= 4 else {
             return await ResourceRoutes(agents: self).handle(request, segments)
@@ -31,7 +39,7 @@ struct AgentRoutes: Sendable {
         case (.POST, _): return await create(request)
         case (.GET, let id?):
             if let branch { return await respond(id) { try await store.document(id, onBranch: branch) } }
-            return await respond(id) { try await store.document(id) }
+            return await respond(id) { await control.overridden(try await store.document(id), id: id) }
         case (.PATCH, let id?): return await patch(id, request, branch: branch)
         case (.DELETE, let id?): return await respond(id) { try await store.delete(id); return .object([:]) }
         default: return HTTPReplies.methodNotAllowed

@@ -2,10 +2,14 @@
 public struct EmulatorConfiguration: Sendable {
     /// 0 picks a free port.
     public var port: UInt16 = 0
+    /// The loopback address to listen on: `127.0.0.1` or `::1`.
+    public var host = "127.0.0.1"
     /// The `xi-api-key` value accepted for every request.
     public var apiKey = "emulator-test-key"
     /// A second key that may read but not write (writes answer 403).
     public var readOnlyAPIKey: String?
+    /// Put the key a request sent into 401 and 422 bodies, as a careless server might: a client must redact it.
+    public var echoKey = false
     public var seedAgents = 0
     public var faults = FaultPlan()
     public var randomSeed: UInt64 = 1

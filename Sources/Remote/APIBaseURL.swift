@@ -38,6 +38,10 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
         case "http": guard Self.isLoopback(host) else { throw .plainHTTP(host) }
         default: throw .unsupportedScheme(scheme)
         }
+        #if canImport(FoundationNetworking)
+        // swift-corelibs-foundation's URLSession answers every IPv6 literal with NSURLErrorBadURL (issue 5496).
+        if host.contains(":") { throw .ipv6Literal(scheme: scheme, port: components.port) }
+        #endif
         var normalized = components
         normalized.scheme = scheme
         while normalized.percentEncodedPath.hasSuffix("/") { normalized.percentEncodedPath.removeLast() }
@@ -96,6 +100,7 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
     case plainHTTP(String)
     case containsCredentials
     case hasQueryOrFragment(String)
+    case ipv6Literal(scheme: String, port: Int?)
 
     public var description: String {
         let names = APIBaseURL.residencies.map(\.name).joined(separator: ", ")
@@ -110,6 +115,10 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
             "the base URL must not contain a user name or password; the API key comes from the environment or --api-key-file"
         case .hasQueryOrFragment(let text):
             "base URL \"\(text)\" must not have a query or fragment"
+        case .ipv6Literal(let scheme, let port):
+            "base URLs with an IPv6 address are not supported on Linux (Foundation's HTTP client refuses them); "
+                + "for ::1 use \(scheme)://localhost\(port.map { ":\($0)" } ?? ""), which reaches a server listening on ::1, "
+                + "or give the server a host name"
         }
     }
 }

@@ -36,7 +36,7 @@ final class LocatedDiagnosticsTests: XCTestCase {
         XCTAssertEqual(simulate.status, 1)
         XCTAssertEqual(simulate.stdout, "")
         XCTAssertEqual(simulate.stderr, located("call.sim", 2, 3, "script",
-            "expected 'user', 'agent' or 'silence' at the start of the line, found 'agnet'", source: "  agnet: hi"))
+            "expected 'user', 'agent', 'silence' or 'expect' at the start of the line, found 'agnet'", source: "  agnet: hi"))
     }
 
     func testASimulatedCallThatCannotHappenIsShownAtItsScriptLine() throws {

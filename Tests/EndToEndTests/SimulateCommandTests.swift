@@ -14,6 +14,8 @@ final class SimulateCommandTests: XCTestCase {
         let second = try AgentctlProcess.run(["simulate", agent, "--script", script])
         XCTAssertEqual(first.stdout, second.stdout)
         XCTAssertTrue(first.stdout.contains("turn.turn_eagerness = \"patient\""), "settings come from the YAML file")
+        XCTAssertTrue(first.stdout.contains("\"Mm-hmm.\"\n 53.23s  user    does not interrupt: an ignore term"), "the example teaches ignore terms")
+        XCTAssertFalse(first.stdout.contains("placeholder"), "every reply in the example comes from the script")
     }
 
     /// The JSON timeline is pinned by a golden file; the key times of the call, each the effect of one setting in
@@ -31,8 +33,8 @@ final class SimulateCommandTests: XCTestCase {
 
         // tts.model_id eleven_flash_v2: the first message's audio starts after its 0.075 s text-to-speech latency.
         XCTAssertEqual(try XCTUnwrap(times("agent_speech_start").first), 0.075, accuracy: close)
-        // turn_eagerness patient: every turn is taken 1.2 s after the user stops.
-        XCTAssertEqual(all("user_turn_end").count, 7)
+        // turn_eagerness patient: every turn is taken 1.2 s after the user stops (six turns: the backchannel is none).
+        XCTAssertEqual(all("user_turn_end").count, 6)
         for turn in all("user_turn_end") {
             let taken = try XCTUnwrap(turn["t"] as? Double), stopped = try XCTUnwrap(turn["user_stopped_at"] as? Double)
             XCTAssertEqual(taken - stopped, 1.2, accuracy: close, "\(turn)")
@@ -47,11 +49,12 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertEqual(times("soft_timeout"), [24.118421, 40.856579])
         // turn_timeout 12: the user's 9 s silence ends in a re-engagement 12 s after the agent finished.
         XCTAssertEqual(try XCTUnwrap(times("turn_timeout").first) - (try XCTUnwrap(times("user_silence").first)), 12, accuracy: close)
-        XCTAssertEqual(times("turn_timeout"), [70.434211])
-        // No interruption_ignore_terms: both times the user speaks over the agent, including "Mm-hmm.", interrupt it.
-        XCTAssertEqual(times("interruption"), [46.457895, 53.232895])
+        XCTAssertEqual(times("turn_timeout"), [68.785527])
+        // interruption_ignore_terms [mm-hmm]: "Wednesday at one works." interrupts the agent; the "Mm-hmm." at 53.23 s
+        // is ignored, so the agent finishes its line and no reply to the backchannel is requested.
+        XCTAssertEqual(times("interruption"), [46.457895])
         XCTAssertEqual(all("call_end").first?["reason"] as? String, "script_end")
-        XCTAssertEqual(times("call_end"), [91.785526])
+        XCTAssertEqual(times("call_end"), [90.136842])
     }
 
     func testManyCallsAreSeededAndDeterministic() throws {
@@ -102,5 +105,44 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("answers in 4.00 s"), result.stdout)
         XCTAssertTrue(result.stdout.contains("[soft timeout] \"Hhmmmm...yeah.\""), "a 4 s reply passes the 3 s soft timeout")
         XCTAssertTrue(result.stdout.contains("call ended: script_end"), result.stdout)
+    }
+
+    /// Script syntax at the prompt (a timed line that interrupts, an agent line), unknown commands listed, /save
+    /// writing a script that replays the same call, and --quiet without the header.
+    func testInteractiveScriptLinesSaveAndQuiet() throws {
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        let binary = AgentctlProcess.productsDirectory.appendingPathComponent("agentctl").path
+        let agentPath = AgentctlProcess.repositoryRoot.appendingPathComponent("agents/support-desk.yaml").path
+        let saved = dir.appendingPathComponent("saved.sim").path
+        let typed = "Hi, my thermostat is broken\nuser +1: wait, it is the boiler\n/frobnicate\nexpect gap <= 1\nagent 2.5: Which model is it?\n/silence 9\n/save \(saved)\n/quit\n"
+        let result = try AgentctlProcess.run(["-qec", "\(binary) simulate --quiet \(agentPath)", "/dev/null"],
+                                             input: typed, executable: "/usr/bin/script")
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertFalse(result.stdout.contains("assumptions (not published"), "--quiet drops the header")
+        XCTAssertTrue(result.stdout.contains("the call replays from 10.55 s"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(" 10.55s  user    interrupts the agent"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("unknown command /frobnicate; the commands are:\r\n  /silence N"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[re-engagement] \"Which model is it?\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("expect lines belong in a script file"), result.stdout)
+        let replay = try AgentctlProcess.run(["simulate", "--quiet", "agents/support-desk.yaml", "--script", saved])
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        let sessionSummary = try XCTUnwrap(result.stdout.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "summary\n").last)
+        let replaySummary = try XCTUnwrap(replay.stdout.components(separatedBy: "summary\n").last)
+        XCTAssertEqual(sessionSummary, replaySummary, "the saved script replays the same call")
+        XCTAssertTrue(replaySummary.contains("interruptions: 1"), replaySummary)
+        XCTAssertTrue(replay.stdout.contains(" 10.55s  user    interrupts the agent"), replay.stdout)
+    }
+
+    /// The picture in the README is what `--format svg` draws for the example, and it is well-formed.
+    func testTheReadmePictureIsTheExampleAsSVG() throws {
+        let result = try AgentctlProcess.run(["simulate", agent, "--script", script, "--format", "svg"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let committed = try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent("docs/appointment-booking-call.svg"), encoding: .utf8)
+        XCTAssertEqual(result.stdout, committed, "regenerate docs/appointment-booking-call.svg with the command in the README")
+        let readme = try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("![The example call as swim lanes](docs/appointment-booking-call.svg)"))
+        XCTAssertTrue(readme.contains("--format svg > docs/appointment-booking-call.svg"))
+        let runs = try AgentctlProcess.run(["simulate", agent, "--script", script, "--format", "svg", "--runs", "5"])
+        XCTAssertEqual(runs.status, 2, "a picture is of one call")
     }
 }
