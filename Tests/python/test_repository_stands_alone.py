@@ -52,7 +52,7 @@ def test_no_tracked_file_names_a_path_outside_the_repository():
     offenders = {}
     for file in tracked_files():
         path = REPOSITORY / file
-        if not path.is_file():
+        if not path.is_file() or path == pathlib.Path(__file__).resolve():  # this file's examples climb on purpose
             continue
         try:
             text = path.read_text(encoding="utf-8")
