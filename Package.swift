@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The Git commit `agentctl --version` names, passed in by scripts/install as AGENTCTL_COMMIT: a C string constant is
+// the one way a build setting can carry text into the binary without a tracked file that changes on every commit.
+let buildCommit = Context.environment["AGENTCTL_COMMIT"].map { [CSetting.define("AGENTCTL_COMMIT", to: "\"\($0)\"")] } ?? []
+
 let package = Package(
     name: "agentctl",
     platforms: [.macOS(.v13)],
@@ -19,6 +23,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .target(name: "CBuildInfo", cSettings: buildCommit),
         .target(name: "ConfigModel", dependencies: ["CYaml"]),
         .target(name: "Validation", dependencies: ["ConfigModel"]),
         .target(name: "Remote", dependencies: ["ConfigModel", "Validation"]),
@@ -26,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "agentctl",
             dependencies: [
-                "ConfigModel", "Validation", "Remote", "Simulator",
+                "ConfigModel", "Validation", "Remote", "Simulator", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
