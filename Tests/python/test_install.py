@@ -51,9 +51,9 @@ def test_the_installed_agentctl_runs_without_swift_and_names_its_commit(prefix, 
 
 def test_completions_and_the_man_page_are_installed(prefix, without_swift):
     share = prefix / "share"
-    assert "complete -F _agentctl agentctl" in (share / "bash-completion/completions/agentctl").read_text()
+    assert "-F _agentctl agentctl" in (share / "bash-completion/completions/agentctl").read_text()
     assert (share / "zsh/site-functions/_agentctl").read_text().startswith("#compdef agentctl")
-    assert "complete -c agentctl" in (share / "fish/vendor_completions.d/agentctl.fish").read_text()
+    assert "complete -c 'agentctl'" in (share / "fish/vendor_completions.d/agentctl.fish").read_text()
     page = subprocess.run(["man", "-l", "-P", "cat", str(share / "man/man1/agentctl.1")], env=without_swift,
                           capture_output=True, text=True)
     assert page.returncode == 0 and page.stderr == "", page.stderr
