@@ -16,14 +16,17 @@ public struct Validator: Sendable {
     /// Loads and validates one file; a file that cannot be read as YAML gives its one located error.
     /// The text is returned whenever the file could be read, to show source lines under diagnostics.
     public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
-        let bytes: [UInt8]
         do {
-            bytes = try AgentDocument.readBytes(path: path)
+            return validate(bytes: try AgentDocument.readBytes(path: path), file: path)
         } catch {
             return (nil, nil, [Diagnostic(error)])
         }
+    }
+
+    /// Validates text read elsewhere (standard input), named `file` in the diagnostics.
+    public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
-            let document = try AgentDocument.parse(bytes: bytes, file: path)
+            let document = try AgentDocument.parse(bytes: bytes, file: file)
             return (document.text, document, validate(document))
         } catch {
             return (String(decoding: bytes, as: UTF8.self), nil, [Diagnostic(error)])

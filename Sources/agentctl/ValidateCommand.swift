@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConfigModel
+import Foundation
 import Validation
 
 struct ValidateCommand: ParsableCommand {
@@ -14,6 +15,7 @@ struct ValidateCommand: ParsableCommand {
           agentctl validate
           agentctl validate agents/support.yaml --strict
           agentctl validate --format github        (annotations in GitHub Actions)
+          agentctl validate - --stdin-filename agents/support.yaml < support.yaml
 
         EXIT CODES
           0  no errors (warnings may remain unless --strict)
@@ -22,8 +24,12 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Agent files or directories to check.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: "Agent files or directories to check; `-` reads standard input.",
+              completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String] = ["agents"]
+
+    @Option(help: "The file name to show in messages about standard input (`-`).")
+    var stdinFilename: String?
 
     @Option(help: "Output format: text, json or github.")
     var format: DiagnosticRendering.Format = .text
@@ -31,19 +37,32 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    func validate() throws {
+        if stdinFilename != nil, !paths.contains("-") {
+            throw ValidationError("--stdin-filename names standard input, which is read only when `-` is among the paths")
+        }
+    }
+
     func run() throws {
+        var sources: [ValidationReport.Source] = []
+        if paths.contains("-") {
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            sources.append(.text(name: stdinFilename ?? "<stdin>", bytes: bytes))
+        }
         let files: [String]
         do {
-            files = try AgentFileFinder.files(in: paths)
+            files = try AgentFileFinder.files(in: paths.filter { $0 != "-" })
         } catch {
-            Terminal.error("agentctl: error: \(error)")
+            let hint = if case .notAFile = error { "; to check text from a pipe, pass `-` (standard input)" } else { "" }
+            Terminal.error("agentctl: error: \(error)\(hint)")
             throw ExitCode(ExitStatus.usage)
         }
-        guard !files.isEmpty else {
+        sources += files.map(ValidationReport.Source.file)
+        guard !sources.isEmpty else {
             Terminal.error("agentctl: error: no agent files (*.yaml, *.yml) in \(paths.joined(separator: ", "))")
             throw ExitCode(ExitStatus.usage)
         }
-        let report = ValidationReport(paths: files, strict: strict)
+        let report = ValidationReport(sources: sources, strict: strict)
         Terminal.output(DiagnosticRendering.render(report, format: format, colour: Terminal.stdoutWantsColour))
         if report.files.contains(where: { $0.text == nil }) { throw ExitCode(ExitStatus.usage) }
         if report.hasErrors { throw ExitCode(ExitStatus.findings) }
