@@ -41,6 +41,13 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
         var normalized = components
         normalized.scheme = scheme
         while normalized.percentEncodedPath.hasSuffix("/") { normalized.percentEncodedPath.removeLast() }
+        // agentctl adds /v1/...; a path naming it would become /v1/v1/... A path before it (a proxy's prefix) is kept.
+        let segments = normalized.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false)
+        if let version = segments.firstIndex(where: { $0.lowercased() == "v1" }) {
+            var rightForm = normalized
+            rightForm.percentEncodedPath = segments[..<version].joined(separator: "/")
+            throw .includesAPIPath(text, rightForm: rightForm.string ?? "")
+        }
         guard let url = normalized.url else { throw .notAURL(text) }
         self.init(url: url)
     }
@@ -96,6 +103,7 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
     case plainHTTP(String)
     case containsCredentials
     case hasQueryOrFragment(String)
+    case includesAPIPath(String, rightForm: String)
 
     public var description: String {
         let names = APIBaseURL.residencies.map(\.name).joined(separator: ", ")
@@ -110,6 +118,8 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
             "the base URL must not contain a user name or password; the API key comes from the environment or --api-key-file"
         case .hasQueryOrFragment(let text):
             "base URL \"\(text)\" must not have a query or fragment"
+        case .includesAPIPath(let text, let rightForm):
+            "base URL \"\(text)\" includes the API's /v1 path, which agentctl adds itself; use \"\(rightForm)\""
         }
     }
 }
