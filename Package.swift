@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
         .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
+        // Runs the built binaries; links agentctl only to parse the README's command lines without running them.
+        .testTarget(name: "EndToEndTests", dependencies: ["agentctl"], exclude: ["Golden"]),
     ]
 )

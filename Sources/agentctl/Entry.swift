@@ -5,6 +5,10 @@ import Foundation
 @main
 enum Entry {
     static func main() async {
+        if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+            Terminal.error(message)
+            exit(ExitStatus.usage)
+        }
         do {
             var command = try AgentCtl.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
