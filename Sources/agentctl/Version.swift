@@ -6,6 +6,6 @@ enum Version {
 
     static var description: String {
         let commit = String(cString: agentctl_build_commit())
-        return commit.isEmpty ? "\(release) (commit unknown: built without scripts/install)" : "\(release) (commit \(commit))"
+        return commit.isEmpty ? "\(release) (commit unknown)" : "\(release) (commit \(commit))"
     }
 }
