@@ -20,6 +20,14 @@ final class ValidateInputTests: XCTestCase {
         XCTAssertEqual(clean.stdout, "1 file checked, no problems\n")
     }
 
+    func testAFileWithCRLFLineEndingsShowsTheSourceLineUnderTheError() throws {
+        let result = try AgentctlProcess.run(["validate", "-", "--stdin-filename", "desk.yaml"],
+                                             input: Self.outOfRange.replacingOccurrences(of: "\n", with: "\r\n"))
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("desk.yaml:4:19: error: [range]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(")\n        turn_timeout: 45\n                      ^\n"), result.stdout)
+    }
+
     func testStdinFilenameWithoutDashIsAUsageError() throws {
         let result = try AgentctlProcess.run(["validate", "agents", "--stdin-filename", "x.yaml"])
         XCTAssertEqual(result.status, 2)
