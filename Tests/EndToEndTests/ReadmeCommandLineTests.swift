@@ -9,24 +9,32 @@ final class ReadmeCommandLineTests: XCTestCase {
         get throws { try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8) }
     }
 
-    /// Every `agentctl ...` in a code block or a code span, cut at a comment, a redirection or the next command.
-    static func commandLines(_ text: String) -> [String] {
-        var found: [String] = []
+    /// The lines of fenced code blocks and the inline code spans of the other lines.
+    static func code(_ text: String) -> (blockLines: [String], spans: [String]) {
+        var blockLines: [String] = [], spans: [String] = []
         var inBlock = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("```") { inBlock.toggle(); continue }
-            let candidates = inBlock ? [String(line)] : line.split(separator: "`", omittingEmptySubsequences: false)
-                .enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
-            for candidate in candidates {
-                for segment in candidate.components(separatedBy: "&&") {
-                    var words = segment.trimmingCharacters(in: .whitespaces)
-                    for prefix in ["run: ", "$ "] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
-                    guard words.hasPrefix("agentctl ") || words == "agentctl" else { continue }
-                    for cut in [" #", " >", " <", " |"] {
-                        if let range = words.range(of: cut) { words = String(words[..<range.lowerBound]) }
-                    }
-                    found.append(words.trimmingCharacters(in: .whitespaces))
+            if inBlock { blockLines.append(String(line)); continue }
+            spans += line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        }
+        return (blockLines, spans)
+    }
+
+    /// Every `agentctl ...` in a code block or a code span, cut at a comment, a redirection or the next command.
+    static func commandLines(_ text: String) -> [String] {
+        let (blockLines, spans) = code(text)
+        var found: [String] = []
+        for candidate in blockLines + spans {
+            for segment in candidate.components(separatedBy: "&&") {
+                var words = segment.trimmingCharacters(in: .whitespaces)
+                for prefix in ["run: ", "$ "] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
+                guard words.hasPrefix("agentctl ") || words == "agentctl" else { continue }
+                for cut in [" #", " >", " <", " |"] {
+                    if let range = words.range(of: cut) { words = String(words[..<range.lowerBound]) }
                 }
+                found.append(words.trimmingCharacters(in: .whitespaces))
             }
         }
         return found
@@ -63,19 +71,30 @@ final class ReadmeCommandLineTests: XCTestCase {
     }
 
     func testEveryOptionTheREADMENamesExists() throws {
-        let dump = try AgentctlProcess.run(["--experimental-dump-help"])
-        let known = Set(dump.stdout.components(separatedBy: "\"name\" : \"").dropFirst().map { "--" + $0.prefix { $0 != "\"" } })
-            .union(dump.stdout.components(separatedBy: "\"name\":\"").dropFirst().map { "--" + $0.prefix { $0 != "\"" } })
+        let known = try Self.longOptions()
         XCTAssertTrue(known.contains("--assumptions-file") && known.contains("--stdin-filename"), "\(known.sorted())")
         let text = try readme
         let synopses = Self.commandLines(text).filter { $0.contains("[") }
-        let spans = text.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 && $0.element.hasPrefix("--") }
-        for option in (synopses.flatMap(Self.words) + spans.map { String($0.element) })
+        let spans = Self.code(text).spans.filter { $0.hasPrefix("--") }
+        for option in (synopses.flatMap(Self.words) + spans)
             .compactMap({ $0.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "[]")) } })
             .filter({ $0.hasPrefix("--") }) {
             let name = String(option.prefix { $0 != "=" })
             XCTAssertTrue(known.contains(name) || Self.otherTools.contains(name), "README names \(name), which agentctl does not have")
         }
+    }
+
+    /// Every `--name` of every command, read from the binary's own description of its interface.
+    static func longOptions() throws -> Set<String> {
+        let dump = try AgentctlProcess.run(["--experimental-dump-help"])
+        let root = try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any]
+        func options(_ command: [String: Any]) -> [String] {
+            let arguments = command["arguments"] as? [[String: Any]] ?? []
+            let names = arguments.flatMap { $0["names"] as? [[String: Any]] ?? [] }
+                .filter { $0["kind"] as? String == "long" }.compactMap { ($0["name"] as? String).map { "--" + $0 } }
+            return names + (command["subcommands"] as? [[String: Any]] ?? []).flatMap(options)
+        }
+        return Set(options(root?["command"] as? [String: Any] ?? [:]))
     }
 
     /// Options the README shows for other tools (the Swift build), not for agentctl.
