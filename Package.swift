@@ -25,13 +25,15 @@ let package = Package(
         ),
         .target(name: "CBuildInfo", cSettings: buildCommit),
         .target(name: "ConfigModel", dependencies: ["CYaml"]),
-        .target(name: "Validation", dependencies: ["ConfigModel"]),
-        .target(name: "Remote", dependencies: ["ConfigModel", "Validation"]),
-        .target(name: "Simulator", dependencies: ["ConfigModel"]),
+        // The one home of every field: the rules table, defaults and typed models, generated from the reference.
+        .target(name: "AgentSchema", dependencies: ["ConfigModel"]),
+        .target(name: "Validation", dependencies: ["ConfigModel", "AgentSchema"]),
+        .target(name: "Remote", dependencies: ["ConfigModel", "AgentSchema"]),
+        .target(name: "Simulator", dependencies: ["ConfigModel", "AgentSchema"]),
         .executableTarget(
             name: "agentctl",
             dependencies: [
-                "ConfigModel", "Validation", "Remote", "Simulator", "CBuildInfo",
+                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,12 +53,18 @@ let package = Package(
         // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
-        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "ConfigModel"]),
-        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
-        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], exclude: ["Golden"]),
+        // Test support only, for every test target: the agentctl and emulator processes, assertGolden, Tests/Fixtures.
+        // Nothing in Sources depends on it, so `swift build --product agentctl` never compiles it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "TestSupport"]),
+        .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel", "TestSupport"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel", "TestSupport"],
+                    exclude: ["Golden"]),
         // Runs the built binaries; links agentctl only to parse the README's command lines without running them.
-        .testTarget(name: "EndToEndTests", dependencies: ["agentctl"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "agentctl"], exclude: ["Golden"]),
     ]
 )

@@ -12,9 +12,17 @@ public final class AgentEmulator: Sendable {
 
     public init(configuration: EmulatorConfiguration, catalog: SchemaCatalog) async throws {
         self.configuration = configuration
-        store = AgentStore(catalog: catalog, seed: configuration.randomSeed, frozenClock: configuration.frozenClock)
+        store = AgentStore(catalog: catalog, seed: configuration.randomSeed, instance: configuration.instance,
+                           frozenClock: configuration.frozenClock)
         try await store.seed(count: configuration.seedAgents)
-        routes = AgentRoutes(store: store, apiKey: configuration.apiKey, readOnlyAPIKey: configuration.readOnlyAPIKey)
+        let ids = IDSpace(seed: configuration.randomSeed, instance: configuration.instance)
+        let resources = ResourceStores(
+            catalog: catalog,
+            tools: ToolStore(catalog: catalog, ids: ids, frozenClock: configuration.frozenClock),
+            tests: AgentTestStore(catalog: catalog, ids: ids, frozenClock: configuration.frozenClock)
+        )
+        routes = AgentRoutes(store: store, apiKey: configuration.apiKey, readOnlyAPIKey: configuration.readOnlyAPIKey,
+                             resources: resources)
         server = HTTPServer(config: HTTPServer.Configuration(
             address: try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port),
             timeout: 300,
@@ -100,6 +108,7 @@ public final class AgentEmulator: Sendable {
         case (.POST, "/_emulator/control"):
             let body = (try? JSONParser.parse((try? await request.bodyData) ?? Data())) ?? .object([:])
             await routes.control.configure(body)
+            await routes.resources.tests.configure(body)
             return HTTPReplies.json(.ok, .object([:]))
         case (.GET, "/_emulator/writes"):
             return HTTPReplies.json(.ok, await routes.control.writeLog)

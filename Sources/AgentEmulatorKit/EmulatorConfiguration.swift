@@ -9,6 +9,8 @@ public struct EmulatorConfiguration: Sendable {
     public var seedAgents = 0
     public var faults = FaultPlan()
     public var randomSeed: UInt64 = 1
+    /// Mixed into every generated ID, so emulators run side by side (staging, production) never share an ID.
+    public var instance: String?
     /// Freeze the wall clock at this Unix time; writes still advance timestamps one second each.
     public var frozenClock: Int?
     /// Answer every API request with 307 to this base URL plus the request's path, to test that clients

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An agent file as read from disk: its text (for showing source lines), its node tree, and its typed view.
+/// An agent file as read from disk: its text (for showing source lines) and its node tree.
 public struct AgentDocument: Sendable {
     public let file: String
     public let text: String
@@ -12,22 +12,22 @@ public struct AgentDocument: Sendable {
         self.root = root
     }
 
-    /// Reads and parses `path`; a file that cannot be read or is not a single YAML mapping is a `LocatedError`.
-    public static func load(path: String, reader: YAMLReader = YAMLReader()) throws(LocatedError) -> AgentDocument {
+    /// Reads and parses `path`; a file that cannot be read or is not a single YAML mapping is a `Diagnostic`.
+    public static func load(path: String, reader: YAMLReader = YAMLReader()) throws(Diagnostic) -> AgentDocument {
         try parse(bytes: try readBytes(path: path), file: path, reader: reader)
     }
 
     /// The bytes of a file, or a located error that says why it cannot be read.
-    public static func readBytes(path: String) throws(LocatedError) -> [UInt8] {
+    public static func readBytes(path: String) throws(Diagnostic) -> [UInt8] {
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            throw LocatedError("cannot read the file: \(error.localizedDescription)",
+            throw Diagnostic.error(.yaml, "cannot read the file: \(error.localizedDescription)",
                                at: SourceMark(file: path, line: 1, column: 1))
         }
     }
 
-    public static func parse(bytes: [UInt8], file: String, reader: YAMLReader = YAMLReader()) throws(LocatedError)
+    public static func parse(bytes: [UInt8], file: String, reader: YAMLReader = YAMLReader()) throws(Diagnostic)
         -> AgentDocument {
         let root = try reader.read(bytes, file: file)
         return AgentDocument(file: file, text: String(decoding: bytes, as: UTF8.self), root: root)
@@ -45,12 +45,6 @@ public struct AgentDocument: Sendable {
         }
         return node
     }
-
-    /// The typed view; sections that do not decode are nil (validation reports why).
-    public var definition: AgentDefinition {
-        (try? NodeDecoder().decode(AgentDefinition.self, from: root)) ?? AgentDefinition()
-    }
-
 }
 
 extension String {

@@ -1,5 +1,5 @@
 /// Decodes `Decodable` types from a node tree. Scalars are read as the Swift type asks (a `String` field keeps
-/// `no` and `1e3` as text); a mismatch is a `LocatedError` at the offending node.
+/// `no` and `1e3` as text); a mismatch is a `Diagnostic` at the offending node.
 public struct NodeDecoder {
     public init() {}
 
@@ -14,12 +14,12 @@ private struct NodeDecoding: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard let pairs = node.pairs else { throw LocatedError("expected a mapping, found \(node.kindName)", at: node.mark) }
+        guard let pairs = node.pairs else { throw Diagnostic.error(.yaml, "expected a mapping, found \(node.kindName)", at: node.mark) }
         return KeyedDecodingContainer(KeyedNodeContainer<Key>(node: node, pairs: pairs, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard let items = node.items else { throw LocatedError("expected a list, found \(node.kindName)", at: node.mark) }
+        guard let items = node.items else { throw Diagnostic.error(.yaml, "expected a list, found \(node.kindName)", at: node.mark) }
         return UnkeyedNodeContainer(items: items, mark: node.mark, codingPath: codingPath)
     }
 
@@ -52,7 +52,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     private func require(_ key: Key) throws -> YAMLNode {
         guard let value = value(key) else {
-            throw LocatedError("missing `\(key.stringValue)`", at: node.mark)
+            throw Diagnostic.error(.yaml, "missing `\(key.stringValue)`", at: node.mark)
         }
         return value
     }
@@ -102,7 +102,7 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     var isAtEnd: Bool { currentIndex >= items.count }
 
     private mutating func next() throws -> YAMLNode {
-        guard !isAtEnd else { throw LocatedError("the list has too few items", at: mark) }
+        guard !isAtEnd else { throw Diagnostic.error(.yaml, "the list has too few items", at: mark) }
         defer { currentIndex += 1 }
         return items[currentIndex]
     }

@@ -23,8 +23,7 @@ public struct ProjectScaffold: Sendable {
         public var description: String {
             switch self {
             case .existing(let paths):
-                return "these files already exist: \(paths.joined(separator: ", ")); nothing was written "
-                    + "(use --force to replace them)"
+                return "these files already exist: \(paths.joined(separator: ", ")); nothing was written"
             case .notADirectory(let path): return "\(path) exists and is not a directory"
             case .write(let error): return error.description
             }

@@ -30,26 +30,26 @@ struct TreeBuilder {
         mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
     }
 
-    func root() throws(LocatedError) -> YAMLNode {
+    func root() throws(Diagnostic) -> YAMLNode {
         guard let result, !result.isNull else {
-            throw LocatedError("the file is empty; an agent file is a YAML mapping (for example `name: Support desk`)",
+            throw Diagnostic.error(.yaml, "the file is empty; an agent file is a YAML mapping (for example `name: Support desk`)",
                                at: mark(line: 1, column: 1))
         }
         guard result.pairs != nil else {
-            throw LocatedError("an agent file must be a mapping of keys to values, but this document is \(result.kindName)",
+            throw Diagnostic.error(.yaml, "an agent file must be a mapping of keys to values, but this document is \(result.kindName)",
                                at: result.mark)
         }
         return result
     }
 
-    mutating func consume(_ event: yaml_event_t) throws(LocatedError) {
+    mutating func consume(_ event: yaml_event_t) throws(Diagnostic) {
         switch event.type {
         case YAML_STREAM_END_EVENT:
             finished = true
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                throw LocatedError("a second YAML document starts here; an agent file holds exactly one", at: mark(event))
+                throw Diagnostic.error(.yaml, "a second YAML document starts here; an agent file holds exactly one", at: mark(event))
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
@@ -60,11 +60,11 @@ struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let (node, size) = anchors[name] else {
-                throw LocatedError("the alias *\(name) refers to no anchor &\(name) defined before it", at: mark(event))
+                throw Diagnostic.error(.yaml, "the alias *\(name) refers to no anchor &\(name) defined before it", at: mark(event))
             }
             aliasExpansion += size
             if aliasExpansion > maxAliasExpansion {
-                throw LocatedError("aliases expand to more than \(maxAliasExpansion) nodes; refusing to expand further",
+                throw Diagnostic.error(.yaml, "aliases expand to more than \(maxAliasExpansion) nodes; refusing to expand further",
                                    at: mark(event))
             }
             try add(node, size: size, anchor: nil)
@@ -88,15 +88,15 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func open(_ collection: Open, at mark: SourceMark) throws(LocatedError) {
+    private mutating func open(_ collection: Open, at mark: SourceMark) throws(Diagnostic) {
         if stack.count >= maxDepth {
-            throw LocatedError("nesting is deeper than \(maxDepth) levels", at: mark)
+            throw Diagnostic.error(.yaml, "nesting is deeper than \(maxDepth) levels", at: mark)
         }
         stack.append(collection)
         sizes.append(1)
     }
 
-    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?) throws(LocatedError) {
+    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?) throws(Diagnostic) {
         if let anchor { anchors[anchor] = (node, size) }
         guard var top = stack.popLast() else {
             result = node
@@ -116,7 +116,8 @@ struct TreeBuilder {
             }
             let name = key.scalar!.text
             if let first = keys[name] {
-                throw LocatedError("duplicate key `\(name)`; it is already set on line \(first.line)", at: key.mark)
+                throw Diagnostic.error(.yaml, "duplicate key `\(name)`; it is already set on line \(first.line)", at: key.mark,
+                                       notes: [Diagnostic.Note("`\(name)` is first set here", at: first)])
             }
             keys[name] = key.mark
             pairs.append(YAMLNode.Pair(key: name, keyMark: key.mark, value: node))
@@ -124,12 +125,12 @@ struct TreeBuilder {
         }
     }
 
-    private func checkKey(_ key: YAMLNode) throws(LocatedError) {
+    private func checkKey(_ key: YAMLNode) throws(Diagnostic) {
         guard let (text, style, _) = key.scalar else {
-            throw LocatedError("a key must be a plain name, not \(key.kindName)", at: key.mark)
+            throw Diagnostic.error(.yaml, "a key must be a plain name, not \(key.kindName)", at: key.mark)
         }
         if text == "<<" && style.isPlain {
-            throw LocatedError("merge keys (`<<`) are not supported; write the keys out, or use an alias for a whole value",
+            throw Diagnostic.error(.yaml, "merge keys (`<<`) are not supported; write the keys out, or use an alias for a whole value",
                                at: key.mark)
         }
     }

@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -232,18 +233,17 @@ public final class APIClient: Sendable {
 
     /// `detail` (a string) or `detail.message`, as the API words its errors; redacted and shortened.
     private func serverMessage(_ body: Data) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
-        let text = (object["detail"] as? String) ?? ((object["detail"] as? [String: Any])?["message"] as? String)
+        guard let detail = (try? JSONParser.parse(Array(body)))?["detail"] else { return nil }
+        let text = detail.stringValue ?? detail["message"]?.stringValue
         return text.map { String(configuration.apiKey.redact($0).prefix(300)) }
     }
 
     private static func isJSONObject(_ body: Data) -> Bool {
-        (try? JSONSerialization.jsonObject(with: body)) is [String: Any]
+        (try? JSONParser.parse(Array(body)))?.objectValue != nil
     }
 
     private func issues(_ body: Data) -> [APIValidationIssue] {
-        struct Answer: Decodable { let detail: [APIValidationIssue] }
-        let found = (try? JSONDecoder().decode(Answer.self, from: body))?.detail ?? []
+        let found = (try? JSONParser.parse(Array(body)))?.list("detail", APIValidationIssue.init(json:)) ?? []
         return found.map { APIValidationIssue(loc: $0.loc, msg: configuration.apiKey.redact($0.msg), type: $0.type) }
     }
 }

@@ -8,6 +8,12 @@ public struct ProjectSettings: Decodable, Sendable {
         public var base_url: String?
         public var api_key_env: String?
         public var api_key_file: String?
+
+        public init(base_url: String? = nil, api_key_env: String? = nil, api_key_file: String? = nil) {
+            self.base_url = base_url
+            self.api_key_env = api_key_env
+            self.api_key_file = api_key_file
+        }
     }
 
     public var default_environment: String?
@@ -20,20 +26,20 @@ public struct ProjectSettings: Decodable, Sendable {
     public init() {}
 
     /// The settings in `directory`, or the defaults when the project has no `agentctl.yaml`.
-    public static func load(directory: String = ".") throws(LocatedError) -> ProjectSettings {
+    public static func load(directory: String = ".") throws(Diagnostic) -> ProjectSettings {
         let path = directory == "." ? fileName : directory + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return ProjectSettings() }
         let root = try YAMLReader().read(try AgentDocument.readBytes(path: path), file: path)
         do {
             return try NodeDecoder().decode(ProjectSettings.self, from: root)
-        } catch let error as LocatedError {
+        } catch let error as Diagnostic {
             throw error
         } catch {
-            throw LocatedError("\(error)", at: root.mark)
+            throw Diagnostic.error(.yaml, "\(error)", at: root.mark)
         }
     }
 
-    public var agentsDirectory: String { agents_dir ?? "agents" }
+    public var agentsDirectory: String { agents_dir ?? Resource.agents.folder }
 
     /// The environment to use: the one named, else the default, else the only one, else the implicit `default`.
     public func environmentName(_ requested: String?) throws(SettingsError) -> String {

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// Reads `name=value` assumption overrides from flags and from files.
 public enum AssumptionReader {
     /// Applies one `name=value` string, such as the value of `--assume`.
@@ -19,8 +21,8 @@ public enum AssumptionReader {
             switch parse(content) {
             case .success(let (name, value)): updated.set(name, to: value)
             case .failure(let problem):
-                problems.append(Diagnostic(file: path, line: number + 1, column: indent + problem.offset + 1,
-                                           message: problem.message))
+                problems.append(.error(.assumptions, problem.message,
+                                       at: SourceMark(file: path, line: number + 1, column: indent + problem.offset + 1)))
             }
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }

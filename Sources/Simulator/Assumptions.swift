@@ -1,3 +1,5 @@
+import AgentSchema
+
 /// A number the vendor does not publish, so the simulator has to assume it.
 public struct Assumption: Equatable, Sendable {
     public enum Unit: String, Equatable, Sendable {

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// Turning script lines into moments: each line starts relative to the previous line's event.
 extension CallEngine {
     /// The next `user` or `silence` line not yet started; `agent` lines are replies, not moments.
@@ -73,7 +75,7 @@ extension CallEngine {
     /// Nothing is left that could move the call on: explain which line is waiting and for what.
     func stalled() -> Diagnostic {
         guard let next = pendingStimulus else {
-            return Diagnostic(file: file, line: 1, column: 1, message: "the call stalled with nothing left to happen")
+            return Diagnostic.script(file: file, line: 1, column: 1, "the call stalled with nothing left to happen")
         }
         if next > 0, eventStart[next - 1] == Seconds.never, lines[next - 1].isAgentLine {
             return diagnostic(at: next, "this line waits for the agent to say line \(lines[next - 1].line), but no reply or re-engagement is left that would say it (turn_timeout is off)")

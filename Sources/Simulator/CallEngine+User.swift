@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The user's side: speaking, stopping, interrupting, and the turn the agent then takes.
 extension CallEngine {
     mutating func startUserSpeech(line: Int) throws(Diagnostic) {
@@ -97,6 +99,6 @@ extension CallEngine {
     }
 
     func diagnostic(at line: Int, _ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: lines[line].line, column: lines[line].column, message: message)
+        Diagnostic.script(file: file, line: lines[line].line, column: lines[line].column, message)
     }
 }

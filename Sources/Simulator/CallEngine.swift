@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The virtual-clock turn-taking engine: jumps from one timer to the next, never sleeps.
 struct CallEngine<Sink: EventSink> {
     /// Timers in tie-break order: at equal times the earlier one fires first (docs/simulator.md, "Ties").
@@ -109,14 +111,14 @@ struct CallEngine<Sink: EventSink> {
             }
             guard let timer = earliestTimer() else { throw stalled() }
             guard timers[timer.rawValue] <= Seconds.horizon else {
-                throw Diagnostic(file: file, line: 1, column: 1, message: "the call would run past \(Seconds.horizon / 1_000_000) s; check the script's times and the settings")
+                throw Diagnostic.script(file: file, line: 1, column: 1, "the call would run past \(Seconds.horizon / 1_000_000) s; check the script's times and the settings")
             }
             now = timers[timer.rawValue]
             timers[timer.rawValue] = Seconds.never
             try fire(timer)
             eventCount += 1
             if eventCount >= Self.eventLimit && !ended {
-                throw Diagnostic(file: file, line: 1, column: 1, message: "the call did not end after \(Self.eventLimit) events; set conversation.max_duration_seconds")
+                throw Diagnostic.script(file: file, line: 1, column: 1, "the call did not end after \(Self.eventLimit) events; set conversation.max_duration_seconds")
             }
         }
     }

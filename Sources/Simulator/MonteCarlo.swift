@@ -15,8 +15,7 @@ public enum MonteCarlo {
             do {
                 try engine.run()
             } catch let problem {
-                throw Diagnostic(file: problem.file, line: problem.line, column: problem.column,
-                                 message: "in run \(run) of \(runs) (seed \(seed)): \(problem.message)")
+                throw problem.prefixed("in run \(run) of \(runs) (seed \(seed)): ")
             }
             latency = engine.latency
             summary = engine.sink

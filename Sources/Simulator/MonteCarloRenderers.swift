@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// A Monte Carlo report as text.
 public enum MonteCarloTextRenderer {
     public static func render(_ report: MonteCarloReport) -> String {
@@ -29,10 +31,10 @@ public enum MonteCarloTextRenderer {
 public enum MonteCarloJSONRenderer {
     public static func render(_ report: MonteCarloReport) -> String {
         func optional(_ value: Microseconds?) -> JSONValue { value.map(JSONValue.seconds) ?? .null }
-        return JSONValue.object([
+        return JSONText.document(JSONObject([
             ("script", .string(report.scriptFile)),
             ("runs", .int(report.runs)),
-            ("seed", .number(String(report.seed))),
+            ("seed", .int(report.seed)),
             ("llm_latency", .object([
                 ("distribution", .string("lognormal")),
                 ("median", .seconds(report.llmLatency.median)),
@@ -54,6 +56,6 @@ public enum MonteCarloJSONRenderer {
             ("re_engagements", .int(report.reEngagements)),
             ("calls_with_re_engagement", .int(report.callsWithReEngagement)),
             ("calls_ended_by", .object(CallEndReason.allCases.map { ($0.rawValue, .int(report.callsEndedBy[$0] ?? 0)) })),
-        ]).document(oneItemPerLine: [])
+        ]), oneItemPerLine: [])
     }
 }

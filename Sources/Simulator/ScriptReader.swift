@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// Reads the script text format: `user: ...`, `user +0.5: ...`, `user @42: ...`, `agent 4.5: ...`, `silence 20`.
 public enum ScriptReader {
     /// Parses a whole script; every bad line is reported, each at its line and column.
@@ -9,7 +11,7 @@ public enum ScriptReader {
             case .none: continue
             case .some(.success(let line)): lines.append(line)
             case .some(.failure(let problem)):
-                problems.append(Diagnostic(file: file, line: index + 1, column: problem.column, message: problem.message))
+                problems.append(Diagnostic.script(file: file, line: index + 1, column: problem.column, problem.message))
             }
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
@@ -22,7 +24,7 @@ public enum ScriptReader {
         case .none: return nil
         case .some(.success(let line)): return line
         case .some(.failure(let problem)):
-            throw Diagnostic(file: file, line: number, column: problem.column, message: problem.message)
+            throw Diagnostic.script(file: file, line: number, column: problem.column, problem.message)
         }
     }
 

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The settings a simulation used, as the API names them, for output headers.
 extension SimulationSettings {
     /// Every setting the simulator reads, nested like the API's `conversation_config`.
@@ -44,7 +46,7 @@ extension SimulationSettings {
             if case .object(let members) = value {
                 for (key, member) in members { flatten(member, prefix: prefix.isEmpty ? key : prefix + "." + key) }
             } else {
-                if case .null = value { rows.append((prefix, "unset")) } else { rows.append((prefix, value.compact)) }
+                if case .null = value { rows.append((prefix, "unset")) } else { rows.append((prefix, JSONText.encode(value))) }
             }
         }
         flatten(json, prefix: "")

@@ -1,3 +1,4 @@
+import AgentSchema
 import ConfigModel
 
 extension SimulationSettings {
@@ -9,9 +10,7 @@ extension SimulationSettings {
             self.turn.turn_timeout = turn.turn_timeout ?? self.turn.turn_timeout
             self.turn.initial_wait_time = turn.initial_wait_time
             self.turn.silence_end_call_timeout = turn.silence_end_call_timeout ?? self.turn.silence_end_call_timeout
-            if let eagerness = turn.turn_eagerness.flatMap({ TurnEagerness(rawValue: $0.rawValue) }) {
-                self.turn.turn_eagerness = eagerness
-            }
+            self.turn.turn_eagerness = turn.turn_eagerness ?? self.turn.turn_eagerness
             self.turn.speculative_turn = turn.speculative_turn ?? self.turn.speculative_turn
             self.turn.interruption_ignore_terms = turn.interruption_ignore_terms ?? []
             self.turn.transcribe_on_disabled_interruptions = turn.transcribe_on_disabled_interruptions ?? false

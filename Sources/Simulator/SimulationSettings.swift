@@ -1,6 +1,8 @@
+import AgentSchema
+
 // Field names are the API's own (snake_case) so the typed agent model maps onto them one to one.
 
-/// The agent settings that shape turn-taking, with the API's defaults for anything unset.
+/// The agent settings that shape turn-taking, with the API's defaults (the field table's) for anything unset.
 public struct SimulationSettings: Equatable, Sendable {
     /// `conversation_config.turn`
     public var turn: Turn
@@ -20,14 +22,14 @@ public struct SimulationSettings: Equatable, Sendable {
 
     /// `TurnConfig`
     public struct Turn: Equatable, Sendable {
-        public var turn_timeout: Double = 7.0
+        public var turn_timeout = TurnConfig.Default.turn_timeout
         /// nil: "If not set, uses the regular turn_timeout."
         public var initial_wait_time: Double?
-        public var silence_end_call_timeout: Double = -1
-        public var turn_eagerness: TurnEagerness = .normal
-        public var speculative_turn = false
+        public var silence_end_call_timeout = TurnConfig.Default.silence_end_call_timeout
+        public var turn_eagerness = TurnConfig.Default.turn_eagerness
+        public var speculative_turn = TurnConfig.Default.speculative_turn
         public var interruption_ignore_terms: [String] = []
-        public var transcribe_on_disabled_interruptions = false
+        public var transcribe_on_disabled_interruptions = TurnConfig.Default.transcribe_on_disabled_interruptions
         public var soft_timeout_config = SoftTimeoutConfig()
 
         public init() {}
@@ -35,28 +37,28 @@ public struct SimulationSettings: Equatable, Sendable {
 
     /// `SoftTimeoutConfig`
     public struct SoftTimeoutConfig: Equatable, Sendable {
-        public var timeout_seconds: Double = -1.0
-        public var message = "Hhmmmm...yeah."
+        public var timeout_seconds = AgentSchema.SoftTimeoutConfig.Default.timeout_seconds
+        public var message = AgentSchema.SoftTimeoutConfig.Default.message
         public var additional_soft_timeout_messages: [String] = []
-        public var max_soft_timeouts_per_generation = 1
-        public var disable_until_first_user_message = false
-        public var use_llm_generated_message = false
+        public var max_soft_timeouts_per_generation = AgentSchema.SoftTimeoutConfig.Default.max_soft_timeouts_per_generation
+        public var disable_until_first_user_message = AgentSchema.SoftTimeoutConfig.Default.disable_until_first_user_message
+        public var use_llm_generated_message = AgentSchema.SoftTimeoutConfig.Default.use_llm_generated_message
 
         public init() {}
     }
 
     /// `AgentConfigAPIModel`
     public struct Agent: Equatable, Sendable {
-        public var first_message = ""
-        public var disable_first_message_interruptions = false
-        public var max_conversation_duration_message = ""
+        public var first_message = AgentConfig.Default.first_message
+        public var disable_first_message_interruptions = AgentConfig.Default.disable_first_message_interruptions
+        public var max_conversation_duration_message = AgentConfig.Default.max_conversation_duration_message
 
         public init() {}
     }
 
     /// `ConversationConfig`
     public struct Conversation: Equatable, Sendable {
-        public var max_duration_seconds = 600
+        public var max_duration_seconds = ConversationSettings.Default.max_duration_seconds
         /// nil: the list is unset, and interruptions are allowed.
         public var client_events: [String]?
 
@@ -65,14 +67,9 @@ public struct SimulationSettings: Equatable, Sendable {
 
     /// `TTSConversationalConfig`
     public struct TTS: Equatable, Sendable {
-        public var model_id = "eleven_flash_v2"
-        public var speed = 1.0
+        public var model_id = TTSConfig.Default.model_id
+        public var speed = TTSConfig.Default.speed
 
         public init() {}
     }
-}
-
-/// `TurnEagerness`: how long the agent waits after the user stops before taking the turn.
-public enum TurnEagerness: String, CaseIterable, Equatable, Sendable {
-    case patient, normal, eager
 }

@@ -1,14 +1,16 @@
+import ConfigModel
+
 /// The timeline as one JSON document: settings, assumptions, one event object per line, summary.
 public enum TimelineJSONRenderer {
     public static func render(_ timeline: Timeline) -> String {
-        JSONValue.object([
+        JSONText.document(JSONObject([
             ("script", .string(timeline.script.file)),
             ("settings", timeline.settings.json),
             ("assumptions", timeline.assumptions.json),
             ("assumptions_set", .array(timeline.assumptions.entries.filter(\.isOverridden).map { .string($0.assumption.name.rawValue) })),
             ("events", .array(timeline.events.map { object(for: $0, in: timeline) })),
             ("summary", summary(timeline)),
-        ]).document(oneItemPerLine: ["events"])
+        ]), oneItemPerLine: ["events"])
     }
 
     /// One event: `t` in seconds, `event`, then the event's own fields.

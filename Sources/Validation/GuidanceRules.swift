@@ -1,3 +1,4 @@
+import AgentSchema
 import ConfigModel
 
 /// Warnings from the vendor's documented guidance: settings that are valid one by one but work against each other.
@@ -19,7 +20,7 @@ struct GuidanceRules {
 
     private mutating func warn(_ rule: RuleID, _ path: [String], _ message: String) {
         guard let node = document.node(at: path) else { return }
-        diagnostics.append(Diagnostic(rule.severity, rule, at: node.mark, message, path: path.joined(separator: ".")))
+        diagnostics.append(Diagnostic(rule, at: node.mark, message, path: path.joined(separator: ".")))
     }
 
     private mutating func checkSilenceEndCall(_ turn: TurnConfig?) {
@@ -56,7 +57,7 @@ struct GuidanceRules {
     }
 
     private static func defaultNumber(_ path: [String]) -> Double {
-        FieldTable.rule(path.joined(separator: "."))?.defaultValue?.numberValue ?? 0
+        FieldTable.agent.rule(path.joined(separator: "."))?.defaultValue?.numberValue ?? 0
     }
 }
 

@@ -30,9 +30,7 @@ public struct ValidationReport: Sendable {
             case .file(let path): name = path; result = validator.validate(file: path)
             case .text(let label, let bytes): name = label; result = validator.validate(bytes: bytes, file: label)
             }
-            let upgraded = strict ? result.diagnostics.map {
-                Diagnostic(.error, $0.rule, at: $0.mark, $0.message, path: $0.path)
-            } : result.diagnostics
+            let upgraded = strict ? result.diagnostics.map { $0.with(severity: .error) } : result.diagnostics
             return FileResult(file: name, text: result.text, document: result.document, diagnostics: upgraded)
         }
     }

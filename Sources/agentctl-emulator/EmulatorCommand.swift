@@ -9,7 +9,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         commandName: "agentctl-emulator",
         abstract: "A local emulator of the ElevenLabs agents API, for tests. Not part of agentctl.",
         discussion: """
-        Serves the agent endpoints under /v1/convai/agents on 127.0.0.1 and prints one line, \
+        Serves the agents, tools, agent tests and branches endpoints under /v1/convai on 127.0.0.1 and prints one line, \
         "listening on http://127.0.0.1:PORT", once it accepts connections. See docs/emulator.md.
 
         Faults count API requests in arrival order from 1; when several pick the same request, the \
@@ -59,6 +59,10 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed for generated IDs and random latency.", valueName: "seed"))
     var randomSeed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("Name of this instance, mixed into every ID (run staging and production side by side).",
+                               valueName: "name"))
+    var instance: String?
+
     @Option(help: ArgumentHelp("Freeze the clock at this Unix time; each write still advances one second.", valueName: "unix-seconds"))
     var frozenClock: Int?
 
@@ -89,6 +93,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         settings.readOnlyAPIKey = readOnlyAPIKey
         settings.seedAgents = seedAgents
         settings.randomSeed = randomSeed
+        settings.instance = instance
         settings.frozenClock = frozenClock
         settings.logRequests = logRequests
         settings.redirectTarget = redirectTo

@@ -28,9 +28,3 @@ struct AgentCtl: AsyncParsableCommand {
         ]
     )
 }
-
-/// The exit codes every subcommand shares.
-enum ExitStatus {
-    static let findings: Int32 = 1
-    static let usage: Int32 = 2
-}

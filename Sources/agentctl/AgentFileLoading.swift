@@ -1,4 +1,3 @@
-import ArgumentParser
 import ConfigModel
 import Validation
 
@@ -10,14 +9,12 @@ enum AgentFileLoading {
         do {
             files = try AgentFileFinder.files(in: paths.isEmpty ? [defaultDirectory] : paths)
         } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("\(error)")
         }
         let report = ValidationReport(paths: files, strict: false)
         if report.hasErrors || report.files.contains(where: { $0.document == nil }) {
-            Terminal.error(DiagnosticRendering.text(report, colour: Terminal.stderrWantsColour)
-                + "agentctl: error: fix the errors above first; nothing was sent")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure(.findings, details: report.rendered(.text, style: Terminal.stderrStyle),
+                                 messages: ["fix the errors above first; nothing was sent"])
         }
         return report.files.compactMap(\.document)
     }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ConfigModel
 import Foundation
 import Remote
@@ -8,33 +7,21 @@ import Remote
 struct Connection {
     let settings: ProjectSettings
     let environment: String
-    let service: any AgentsService
-
-    static let baseURLVariable = "ELEVENLABS_BASE_URL"
+    let service: any ResourceService
 
     static func open(_ options: RemoteOptions) throws -> Connection {
         let settings: ProjectSettings
         do { settings = try ProjectSettings.load() } catch {
-            throw configuration("\(error)")
+            throw CommandFailure.located([error], status: .usage)
         }
         let name: String
         do { name = try settings.environmentName(options.environment) } catch {
             throw configuration("\(error)")
         }
-        let environment = settings.environment(name)
-        // Precedence: the flag, then the environment variable, then agentctl.yaml, then the global host.
-        let urlText = options.baseURL ?? ProcessInfo.processInfo.environment[baseURLVariable] ?? environment.base_url
-        let baseURL: APIBaseURL
-        do { baseURL = try urlText.map(APIBaseURL.init) ?? .production } catch {
-            throw configuration("\(error)")
-        }
-        let key: APIKey
+        let access: APIAccess
         do {
-            if let file = options.apiKeyFile ?? environment.api_key_file {
-                key = try APIKey.fromFile(file)
-            } else {
-                key = try APIKey.fromEnvironment(variable: environment.api_key_env ?? APIKey.defaultVariable)
-            }
+            access = try APIAccess(baseURLFlag: options.baseURL, apiKeyFileFlag: options.apiKeyFile,
+                                   settings: settings.environment(name))
         } catch {
             throw configuration("\(error)")
         }
@@ -42,63 +29,58 @@ struct Connection {
         if options.verbose {
             trace = { (request: RequestTrace) in Terminal.error("agentctl: \(request)") }
         }
-        let client = APIClient(.init(baseURL: baseURL, apiKey: key, concurrency: options.concurrency, trace: trace))
-        return Connection(settings: settings, environment: name, service: AgentsAPI(client: client))
+        let client = APIClient(.init(baseURL: access.baseURL, apiKey: access.apiKey, concurrency: options.concurrency,
+                                     trace: trace))
+        return Connection(settings: settings, environment: name, service: RemoteResources(client: client))
     }
 
     /// The agent files under `paths` (validated) set against their live agents in this environment, with the state.
-    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedAgent], state: SyncState) {
+    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedFile], state: SyncState) {
         let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
         let state = try Self.loadState()
-        let results = await Planner(service: service)
+        let results = await Planner(.agents, service: service)
             .plan(documents, environment: environment, state: state, concurrency: concurrency)
         return (try Self.plans(results), state)
     }
 
     static func loadState() throws -> SyncState {
         do { return try SyncState.load() } catch {
-            throw configuration("\(error)")
+            throw CommandFailure.located([error], status: .usage)
         }
     }
 
     static func saveState(_ state: SyncState) throws {
         do { try state.save() } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure.findings("\(error)")
         }
     }
 
     static func lockRepository() throws -> RepositoryLock {
         do { return try RepositoryLock.acquire() } catch {
-            Terminal.error("agentctl: error: \(error)")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure.findings("\(error)")
         }
     }
 
     /// The plans, or every reason some could not be made (a live agent that cannot be read stops the command).
-    static func plans(_ results: [Result<PlannedAgent, Planner.Failure>]) throws -> [PlannedAgent] {
-        var plans: [PlannedAgent] = []
-        var failed = false
+    static func plans(_ results: [Result<PlannedFile, Planner.Failure>]) throws -> [PlannedFile] {
+        var plans: [PlannedFile] = []
+        var failures: [String] = []
         for result in results {
             switch result {
             case .success(let plan): plans.append(plan)
-            case .failure(let failure):
-                Terminal.error("agentctl: error: \(failure)")
-                failed = true
+            case .failure(let failure): failures.append("\(failure)")
             }
         }
-        if failed { throw ExitCode(ExitStatus.findings) }
+        guard failures.isEmpty else { throw CommandFailure(.findings, messages: failures) }
         return plans
     }
 
     /// A request that failed outright: its message (which never holds the key) and exit 1.
-    static func fail(_ error: any Error) -> any Error {
-        Terminal.error("agentctl: error: \(error)")
-        return ExitCode(ExitStatus.findings)
+    static func fail(_ error: any Error) -> CommandFailure {
+        CommandFailure.findings("\(error)")
     }
 
-    private static func configuration(_ message: String) -> any Error {
-        Terminal.error("agentctl: error: \(message)")
-        return ExitCode(ExitStatus.usage)
+    private static func configuration(_ message: String) -> CommandFailure {
+        CommandFailure.usage(message)
     }
 }

@@ -47,6 +47,6 @@ struct DiffCommand: AsyncParsableCommand {
         case .json:
             Terminal.output(PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets))
         }
-        if exitCode && comparisons.contains(where: \.hasChanges) { throw ExitCode(2) }
+        if exitCode && comparisons.contains(where: \.hasChanges) { throw CommandFailure(.differences) }
     }
 }

@@ -2,20 +2,23 @@ import ArgumentParser
 import Foundation
 
 /// Runs the command and turns every outcome into the documented exit code: 0 success, 1 findings, 2 usage or I/O.
+/// This is the one place a failure is printed.
 @main
 enum Entry {
     static func main() async {
-        if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
-            Terminal.error(message)
-            exit(ExitStatus.usage)
-        }
         do {
+            if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+                throw CommandFailure.usage(message)
+            }
             var command = try AgentCtl.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            if !failure.text.isEmpty { Terminal.error(failure.text) }
+            exit(failure.status.code)
         } catch {
             let code = AgentCtl.exitCode(for: error)
             let message = AgentCtl.fullMessage(for: error)
@@ -24,7 +27,7 @@ enum Entry {
                 exit(0)
             }
             if !message.isEmpty { Terminal.error(message) }
-            exit(code == .validationFailure ? ExitStatus.usage : code.rawValue)
+            exit(code == .validationFailure ? ExitStatus.usage.code : code.rawValue)
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConfigModel
-import Validation
+import AgentSchema
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,11 +34,10 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let changes: [(path: String, change: ProjectScaffold.Change)]
         do {
-            changes = try ProjectScaffold(schema: AgentJSONSchema.text).write(into: directory, force: force)
+            changes = try ProjectScaffold(schema: FileJSONSchema(.agent).text).write(into: directory, force: force)
         } catch {
-            Terminal.error("agentctl: error: \(error)")
-            if case .existing = error { throw ExitCode(ExitStatus.findings) }
-            throw ExitCode(ExitStatus.usage)
+            if case .existing = error { throw CommandFailure.findings("\(error) (use --force to replace them)") }
+            throw CommandFailure.usage("\(error)")
         }
         var out = ""
         for (path, change) in changes {

@@ -1,5 +1,5 @@
 import Remote
-import Validation
+import ConfigModel
 
 /// What pull did, or would do, file by file, and the summary line.
 enum PullReport {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ConfigModel
 import Remote
 
 struct PushCommand: AsyncParsableCommand {
@@ -49,7 +50,7 @@ struct PushCommand: AsyncParsableCommand {
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let pruned = prune ? Pruning.candidates(state: state, environment: connection.environment) : []
+        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
         Terminal.output(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
                                            showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
             + Pruning.describe(pruned))
@@ -57,25 +58,26 @@ struct PushCommand: AsyncParsableCommand {
         guard !changing.isEmpty || !pruned.isEmpty else { return }
         if dryRun { return }
         try confirm()
-        let outcomes = await Pusher(service: connection.service)
+        let outcomes = await Pusher(.agents, service: connection.service)
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency, state: &state)
         let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
                                                  state: &state)
         try Connection.saveState(state)
-        Terminal.output(PushReport.text(outcomes, colour: Terminal.stdoutWantsColour))
-        if outcomes.contains(where: { !$0.outcome.succeeded }) || pruneFailures > 0 { throw ExitCode(ExitStatus.findings) }
+        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
+        Terminal.output(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
+            throw CommandFailure(.findings, messages: pruneFailures)
+        }
     }
 
     private func confirm() throws {
         if yes { return }
         guard Terminal.isInteractive else {
-            Terminal.error("agentctl: error: push needs confirmation, and there is no terminal to ask on; "
+            throw CommandFailure.findings("push needs confirmation, and there is no terminal to ask on; "
                 + "pass --yes to apply, or --dry-run to only show the plan")
-            throw ExitCode(ExitStatus.findings)
         }
         guard Terminal.confirm("Apply these changes to \(remote.environment ?? "the live agents")?") else {
-            Terminal.error("agentctl: nothing was applied")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure.findings("nothing was applied")
         }
     }
 }

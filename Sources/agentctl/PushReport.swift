@@ -1,11 +1,10 @@
 import ConfigModel
 import Remote
-import Validation
 
-/// What push did, agent by agent.
+/// What push did, agent by agent; a 422 answer is shown at the lines of the file (`sources`) it names.
 enum PushReport {
-    static func text(_ outcomes: [(file: String, outcome: Pusher.Outcome)], colour: Bool) -> String {
-        let style = TextStyle(enabled: colour)
+    static func text(_ outcomes: [(file: String, outcome: Pusher.Outcome)], sources: [String: String],
+                     style: TextStyle) -> String {
         var out = ""
         var applied = 0
         for (file, outcome) in outcomes {
@@ -24,7 +23,7 @@ enum PushReport {
                     + "; run `agentctl pull` to take those changes, or push --force to overwrite them\n"
             case .rejected(let errors):
                 out += style.red("rejected \(file)") + " by the API:\n"
-                for error in errors { out += "\(error.mark): error: \(error.message)\n" }
+                out += DiagnosticRenderer.text(errors, sources: sources, style: style)
             case .failed(let message):
                 out += style.red("failed \(file)") + ": \(message)\n"
             }

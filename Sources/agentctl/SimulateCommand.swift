@@ -57,7 +57,8 @@ struct SimulateCommand: ParsableCommand {
         guard let scriptText = try SimulationInputs.scriptText(script) else {
             return try InteractiveSession(settings: settings, assumptions: assumed).run()
         }
-        let parsed = try SimulationInputs.parse(scriptText, file: script ?? "<stdin>")
+        let scriptFile = script ?? "<stdin>"
+        let parsed = try SimulationInputs.parse(scriptText, file: scriptFile)
         do {
             if let runs {
                 guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
@@ -71,9 +72,10 @@ struct SimulateCommand: ParsableCommand {
             Terminal.output(format == .json ? TimelineJSONRenderer.render(timeline) : TimelineTextRenderer.render(timeline))
         } catch let error as ValidationError {
             throw error
-        } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(ExitStatus.findings)
+        } catch let problem as Diagnostic {
+            throw CommandFailure.located([problem], sources: [scriptFile: scriptText], status: .findings)
+        } catch let error as SimulatorError {
+            throw CommandFailure.findings(error.message)
         }
     }
 }

@@ -1,3 +1,4 @@
+import AgentSchema
 import ArgumentParser
 import ConfigModel
 import Foundation
@@ -10,8 +11,8 @@ enum SimulationInputs {
     static func agent(_ path: String) throws -> AgentDefinition {
         let report = ValidationReport(paths: [path], strict: false)
         guard let result = report.files.first, let document = result.document, !report.hasErrors else {
-            Terminal.error(DiagnosticRendering.text(report, colour: Terminal.stderrWantsColour))
-            throw ExitCode(report.files.first?.text == nil ? ExitStatus.usage : ExitStatus.findings)
+            throw CommandFailure(report.files.first?.text == nil ? .usage : .findings,
+                                 details: report.rendered(.text, style: Terminal.stderrStyle))
         }
         return document.definition
     }
@@ -21,8 +22,7 @@ enum SimulationInputs {
         if let file {
             let text = try read(file)
             do { try AssumptionReader.apply(fileContents: text, path: file, to: &assumptions) } catch {
-                Terminal.error("\(error)")
-                throw ExitCode(ExitStatus.findings)
+                throw CommandFailure.located(error.problems, sources: [file: text], status: .findings)
             }
         }
         for assignment in assignments {
@@ -44,8 +44,7 @@ enum SimulationInputs {
         do {
             return try ScriptReader.read(text, file: file)
         } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(ExitStatus.findings)
+            throw CommandFailure.located(error.problems, sources: [file: text], status: .findings)
         }
     }
 
@@ -53,8 +52,7 @@ enum SimulationInputs {
         do {
             return String(decoding: try AgentDocument.readBytes(path: path), as: UTF8.self)
         } catch {
-            Terminal.error("agentctl: error: \(error.message): \(path)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure.usage("\(error.message): \(path)")
         }
     }
 }

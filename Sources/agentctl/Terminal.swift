@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// The terminal, as the CLI sees it: where output goes and whether it may be coloured.
@@ -10,6 +11,9 @@ enum Terminal {
     static var stderrWantsColour: Bool {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
+
+    /// How diagnostics printed on stderr are styled.
+    static var stderrStyle: TextStyle { TextStyle(enabled: stderrWantsColour) }
 
     /// Whether a person can answer a question: both standard input and standard error are terminals.
     static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 }

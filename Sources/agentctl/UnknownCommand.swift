@@ -3,7 +3,7 @@ import Validation
 
 /// A first word that names no command gets a did-you-mean, as `git` gives, instead of "Unexpected argument".
 enum UnknownCommand {
-    /// The error for `arguments` (after the program name) when they start with, or ask help for, an unknown command.
+    /// The problem with `arguments` (after the program name) when they start with, or ask help for, an unknown command.
     static func message(for arguments: [String]) -> String? {
         let names = AgentCtl.configuration.subcommands.compactMap { $0.configuration.commandName }
         let asksHelp = arguments.first == "help"
@@ -11,6 +11,6 @@ enum UnknownCommand {
               !word.hasPrefix("-"), !(names + ["help"]).contains(word) else { return nil }
         let hint = DidYouMean.suggestion(for: word, among: names).map { "did you mean '\($0)'?" }
             ?? "the commands are \(names.joined(separator: ", "))"
-        return "agentctl: error: unknown command '\(word)'; \(hint) (see 'agentctl --help')"
+        return "unknown command '\(word)'; \(hint) (see 'agentctl --help')"
     }
 }

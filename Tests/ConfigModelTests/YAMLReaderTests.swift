@@ -6,7 +6,7 @@ final class YAMLReaderTests: XCTestCase {
         try YAMLReader().read(text, file: "a.yaml")
     }
 
-    private func error(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> LocatedError? {
+    private func error(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
         do {
             _ = try YAMLReader().read(text, file: "a.yaml")
             XCTFail("expected an error", file: file, line: line)
@@ -70,6 +70,8 @@ final class YAMLReaderTests: XCTestCase {
         let failure = error("name: a\nconversation_config:\n  turn:\n    turn_timeout: 7\n    turn_timeout: 8\n")
         XCTAssertEqual(failure?.message, "duplicate key `turn_timeout`; it is already set on line 4")
         XCTAssertEqual(failure?.mark, SourceMark(file: "a.yaml", line: 5, column: 5))
+        XCTAssertEqual(failure?.notes, [.init("`turn_timeout` is first set here", at: SourceMark(file: "a.yaml", line: 4, column: 5))])
+        XCTAssertEqual(failure?.rule, .yaml)
     }
 
     func testUndefinedAliasIsAnError() {
@@ -102,7 +104,7 @@ final class YAMLReaderTests: XCTestCase {
         bytes += [0xC3, 0x28]
         bytes += Array("\n".utf8)
         XCTAssertThrowsError(try YAMLReader().read(bytes, file: "a.yaml")) { error in
-            let error = error as! LocatedError
+            let error = error as! Diagnostic
             XCTAssertEqual(error.message, "the file is not valid UTF-8 (byte 0xC3)")
             XCTAssertEqual(error.mark, SourceMark(file: "a.yaml", line: 2, column: 19))
         }

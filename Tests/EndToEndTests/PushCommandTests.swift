@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class PushCommandTests: XCTestCase {
@@ -90,8 +91,7 @@ final class PushCommandTests: XCTestCase {
     }
 
     func testAPIRejectionIsShownAtTheLineOfTheFile() throws {
-        try dir.write("name: X\nconversation_config:\n  turn:\n    turn_timeout: 5\nplatform_settings:\n  privacy:\n    retention_days: many\n",
-                      to: "agents/x.yaml")
+        try dir.write(try Fixtures.text("agents/retention-days-not-a-number.yaml"), to: "agents/x.yaml")
         let result = try agentctl(["push", "--yes"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("agents/x.yaml:7:21: error: [api] platform_settings.privacy.retention_days: Input should be a valid integer"), result.stdout)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 @testable import agentctl
+import TestSupport
 import XCTest
 
 /// The README's command lines are the ones users copy: each must parse, and each option it names must exist.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class SimulateCommandTests: XCTestCase {
@@ -9,23 +10,48 @@ final class SimulateCommandTests: XCTestCase {
     func testExampleCallTimelineIsPinnedAndDeterministic() throws {
         let first = try AgentctlProcess.run(["simulate", agent, "--script", script])
         XCTAssertEqual(first.status, 0, first.stderr)
-        try assertGolden(first.stdout, "appointment-booking.timeline.txt")
+        assertGolden(first.stdout, named: "appointment-booking.timeline.txt")
         let second = try AgentctlProcess.run(["simulate", agent, "--script", script])
         XCTAssertEqual(first.stdout, second.stdout)
         XCTAssertTrue(first.stdout.contains("turn.turn_eagerness = \"patient\""), "settings come from the YAML file")
     }
 
-    func testJSONFromStandardInput() throws {
+    /// The JSON timeline is pinned by a golden file; the key times of the call, each the effect of one setting in
+    /// the agent file, are asserted beside it so a re-record cannot quietly change them.
+    func testJSONFromStandardInputIsPinnedWithItsKeyTimes() throws {
         let text = try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent(script), encoding: .utf8)
         let result = try AgentctlProcess.run(["simulate", agent, "--format", "json"], input: text)
         XCTAssertEqual(result.status, 0, result.stderr)
-        try assertGolden(result.stdout, "appointment-booking.timeline.json")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let events = (json["events"] as! [[String: Any]]).map { $0["event"] as! String }
-        for name in ["agent_speech_start", "agent_speech_end", "user_speech_start", "user_speech_end", "user_turn_end",
-                     "llm_request", "llm_response", "call_end"] {
-            XCTAssertTrue(events.contains(name), name)
+        assertGolden(result.stdout, named: "appointment-booking.timeline.json")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let events = try XCTUnwrap(json["events"] as? [[String: Any]])
+        func all(_ name: String) -> [[String: Any]] { events.filter { $0["event"] as? String == name } }
+        func times(_ name: String) -> [Double] { all(name).compactMap { $0["t"] as? Double } }
+        let close = 1e-6
+
+        // tts.model_id eleven_flash_v2: the first message's audio starts after its 0.075 s text-to-speech latency.
+        XCTAssertEqual(try XCTUnwrap(times("agent_speech_start").first), 0.075, accuracy: close)
+        // turn_eagerness patient: every turn is taken 1.2 s after the user stops.
+        XCTAssertEqual(all("user_turn_end").count, 7)
+        for turn in all("user_turn_end") {
+            let taken = try XCTUnwrap(turn["t"] as? Double), stopped = try XCTUnwrap(turn["user_stopped_at"] as? Double)
+            XCTAssertEqual(taken - stopped, 1.2, accuracy: close, "\(turn)")
         }
+        // soft_timeout_config.timeout_seconds 2.5: a filler 2.5 s into each reply slower than that (turns 2 and 3 only).
+        let slowRequests = all("llm_request").filter { ($0["latency"] as? Double ?? 0) > 2.5 }.compactMap { $0["t"] as? Double }
+        XCTAssertEqual(slowRequests.count, 2)
+        XCTAssertEqual(times("soft_timeout").count, 2)
+        for (request, filler) in zip(slowRequests, times("soft_timeout")) {
+            XCTAssertEqual(filler - request, 2.5, accuracy: close)
+        }
+        XCTAssertEqual(times("soft_timeout"), [24.118421, 40.856579])
+        // turn_timeout 12: the user's 9 s silence ends in a re-engagement 12 s after the agent finished.
+        XCTAssertEqual(try XCTUnwrap(times("turn_timeout").first) - (try XCTUnwrap(times("user_silence").first)), 12, accuracy: close)
+        XCTAssertEqual(times("turn_timeout"), [70.434211])
+        // No interruption_ignore_terms: both times the user speaks over the agent, including "Mm-hmm.", interrupt it.
+        XCTAssertEqual(times("interruption"), [46.457895, 53.232895])
+        XCTAssertEqual(all("call_end").first?["reason"] as? String, "script_end")
+        XCTAssertEqual(times("call_end"), [91.785526])
     }
 
     func testManyCallsAreSeededAndDeterministic() throws {
@@ -76,12 +102,5 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("answers in 4.00 s"), result.stdout)
         XCTAssertTrue(result.stdout.contains("[soft timeout] \"Hhmmmm...yeah.\""), "a 4 s reply passes the 3 s soft timeout")
         XCTAssertTrue(result.stdout.contains("call ended: script_end"), result.stdout)
-    }
-
-    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" { try Data(actual.utf8).write(to: url) }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(actual, expected, "golden \(name) differs; AGENTCTL_RECORD_GOLDEN=1 re-records it", file: file, line: line)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Where validate reads from: standard input with `-`, and paths that are not files.

@@ -1,3 +1,4 @@
+import ConfigModel
 import XCTest
 @testable import Simulator
 
@@ -40,8 +41,8 @@ final class AssumptionTests: XCTestCase {
         var untouched = Assumptions()
         XCTAssertThrowsError(try AssumptionReader.apply(fileContents: "llm_latency=2\n  tts_latency.eleven_flash_v2 = soon\nrate\n", path: "b.txt", to: &untouched)) { error in
             XCTAssertEqual((error as? Diagnostics)?.description, """
-            b.txt:2:33: error: assumption 'tts_latency.eleven_flash_v2' needs a number of seconds such as 0.5, found 'soon'
-            b.txt:3:1: error: expected name=value
+            b.txt:2:33: error: [assumptions] assumption 'tts_latency.eleven_flash_v2' needs a number of seconds such as 0.5, found 'soon'
+            b.txt:3:1: error: [assumptions] expected name=value
             """)
         }
         XCTAssertEqual(untouched, Assumptions(), "a file with errors applies nothing")

@@ -1,5 +1,6 @@
-import XCTest
+import AgentSchema
 @testable import Simulator
+import XCTest
 
 /// Golden timelines for how calls end, eagerness and speculative turns, each on both sides of its threshold.
 final class CallEndingTimelineTests: XCTestCase {

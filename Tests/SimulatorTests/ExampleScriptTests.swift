@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Simulator
 
 /// The example script shipped with the example agents, run with the appointment-booking agent's turn settings.
 final class ExampleScriptTests: XCTestCase {
-    static let scriptPath = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("agents/scripts/appointment-booking.sim")
+    static let scriptPath = Fixtures.repositoryRoot.appendingPathComponent("agents/scripts/appointment-booking.sim")
 
     static var appointmentAgent: SimulationSettings {
         var settings = SimulationSettings()

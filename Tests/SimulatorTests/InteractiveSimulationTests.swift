@@ -1,3 +1,4 @@
+import ConfigModel
 import XCTest
 @testable import Simulator
 
@@ -50,7 +51,7 @@ final class InteractiveSimulationTests: XCTestCase {
         let before = session.timeline
         let line = try XCTUnwrap(try ScriptReader.readLine("user @4: too early", number: 2, file: "typed"))
         XCTAssertThrowsError(try session.feed(line)) { error in
-            XCTAssertEqual((error as? Diagnostic)?.description, "typed:2:6: error: this line starts at 4.00 s, but the call is already at 7.05 s")
+            XCTAssertEqual((error as? Diagnostic)?.description, "typed:2:6: error: [script] this line starts at 4.00 s, but the call is already at 7.05 s")
         }
         XCTAssertEqual(session.timeline, before)
         XCTAssertNoThrow(try session.say("Still here."))

@@ -1,4 +1,6 @@
+import ConfigModel
 import Foundation
+import TestSupport
 import XCTest
 @testable import Simulator
 
@@ -95,7 +97,7 @@ final class MonteCarloTests: XCTestCase {
         XCTAssertNoThrow(try Simulation.run(settings: SimulationSettings(), script: script), "fine with the scripted latency")
         XCTAssertThrowsError(try MonteCarlo.run(settings: SimulationSettings(), script: script, runs: 10, seed: 1,
                                                 llmLatency: LatencyDistribution.parse("median=1,p95=2"))) { error in
-            XCTAssertEqual((error as? Diagnostic)?.description, "mc.sim:3:6: error: in run 1 of 10 (seed 1): this line starts at 3.50 s, before the previous line's event at 3.79 s")
+            XCTAssertEqual((error as? Diagnostic)?.description, "mc.sim:3:6: error: [script] in run 1 of 10 (seed 1): this line starts at 3.50 s, before the previous line's event at 3.79 s")
         }
     }
 }

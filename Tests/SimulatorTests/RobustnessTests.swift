@@ -1,3 +1,4 @@
+import ConfigModel
 import XCTest
 @testable import Simulator
 
@@ -50,7 +51,7 @@ final class RobustnessTests: XCTestCase {
         settings.turn.turn_timeout = 1
         let script = try ScriptReader.read("silence 999999999\n", file: "long.sim")
         XCTAssertThrowsError(try Simulation.run(settings: settings, script: script)) { error in
-            XCTAssertEqual((error as? Diagnostic)?.description, "long.sim:1:1: error: the call did not end after 1000000 events; set conversation.max_duration_seconds")
+            XCTAssertEqual((error as? Diagnostic)?.description, "long.sim:1:1: error: [script] the call did not end after 1000000 events; set conversation.max_duration_seconds")
         }
     }
 

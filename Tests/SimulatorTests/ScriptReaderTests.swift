@@ -1,3 +1,4 @@
+import ConfigModel
 import XCTest
 @testable import Simulator
 
@@ -48,18 +49,18 @@ final class ScriptReaderTests: XCTestCase {
         """
         XCTAssertThrowsError(try ScriptReader.read(text, file: "bad.sim")) { error in
             XCTAssertEqual((error as? Diagnostics)?.description, """
-            bad.sim:1:1: error: expected 'user', 'agent' or 'silence' at the start of the line, found 'usr'
-            bad.sim:2:6: error: expected ':' after 'user', found 'h'
-            bad.sim:3:7: error: expected seconds after '+' such as 0.5, found ':'
-            bad.sim:4:7: error: expected seconds after '@' such as 0.5, found '-3'
-            bad.sim:5:6: error: expected what the user says after ':'
-            bad.sim:6:7: error: expected the reply latency in seconds such as 1.5, or ':', found 'x'
-            bad.sim:7:11: error: expected ':' after 'agent', found 'h'
-            bad.sim:8:8: error: expected the silence in seconds such as 20, found the line end
-            bad.sim:9:9: error: a silence must last more than 0 seconds
-            bad.sim:10:11: error: unexpected text after the silence duration
-            bad.sim:11:9: error: expected the silence in seconds such as 20, found '1e3'
-            bad.sim:12:7: error: expected seconds after '+' such as 0.5, found '0.1234567'
+            bad.sim:1:1: error: [script] expected 'user', 'agent' or 'silence' at the start of the line, found 'usr'
+            bad.sim:2:6: error: [script] expected ':' after 'user', found 'h'
+            bad.sim:3:7: error: [script] expected seconds after '+' such as 0.5, found ':'
+            bad.sim:4:7: error: [script] expected seconds after '@' such as 0.5, found '-3'
+            bad.sim:5:6: error: [script] expected what the user says after ':'
+            bad.sim:6:7: error: [script] expected the reply latency in seconds such as 1.5, or ':', found 'x'
+            bad.sim:7:11: error: [script] expected ':' after 'agent', found 'h'
+            bad.sim:8:8: error: [script] expected the silence in seconds such as 20, found the line end
+            bad.sim:9:9: error: [script] a silence must last more than 0 seconds
+            bad.sim:10:11: error: [script] unexpected text after the silence duration
+            bad.sim:11:9: error: [script] expected the silence in seconds such as 20, found '1e3'
+            bad.sim:12:7: error: [script] expected seconds after '+' such as 0.5, found '0.1234567'
             """)
         }
     }
@@ -68,7 +69,7 @@ final class ScriptReaderTests: XCTestCase {
         let script = try ScriptReader.read("user: Hi.\nagent 5: Hello!\nuser @3: hello?\n", file: "order.sim")
         XCTAssertThrowsError(try Simulation.run(settings: SimulationSettings(), script: script)) { error in
             XCTAssertEqual((error as? Diagnostic)?.description,
-                           "order.sim:3:6: error: this line starts at 3.00 s, before the previous line's event at 6.58 s")
+                           "order.sim:3:6: error: [script] this line starts at 3.00 s, before the previous line's event at 6.58 s")
         }
     }
 
@@ -76,7 +77,7 @@ final class ScriptReaderTests: XCTestCase {
         let script = try ScriptReader.read("user: I need to move my appointment\nuser +1: wait\n", file: "overlap.sim")
         XCTAssertThrowsError(try Simulation.run(settings: SimulationSettings(), script: script)) { error in
             XCTAssertEqual((error as? Diagnostic)?.description,
-                           "overlap.sim:2:6: error: the user is still saying line 1 until 2.90 s; a user line must start after the previous one ends")
+                           "overlap.sim:2:6: error: [script] the user is still saying line 1 until 2.90 s; a user line must start after the previous one ends")
         }
     }
 
@@ -87,7 +88,7 @@ final class ScriptReaderTests: XCTestCase {
         let script = try ScriptReader.read("user: Hi.\nagent: Hello!\nagent: Still there?\nuser: yes\n", file: "stall.sim")
         XCTAssertThrowsError(try Simulation.run(settings: settings, script: script)) { error in
             XCTAssertEqual((error as? Diagnostic)?.description,
-                           "stall.sim:4:1: error: this line waits for the agent to say line 3, but no reply or re-engagement is left that would say it (turn_timeout is off)")
+                           "stall.sim:4:1: error: [script] this line waits for the agent to say line 3, but no reply or re-engagement is left that would say it (turn_timeout is off)")
         }
     }
 

@@ -1,22 +1,40 @@
+import AgentSchema
 @testable import Validation
 import XCTest
 
 final class ConfigurationReferenceTests: XCTestCase {
-    private let markdown = ConfigurationReference.markdown
+    private let markdown = ConfigurationReference(.agent).markdown
 
     func testSectionsCoverTheWholeTableAndEachPartHoldsOnlyItsOwnFields() {
-        XCTAssertEqual(FieldTable.sections.map(\.count).reduce(0, +), FieldTable.all.count)
-        for section in FieldTable.sections.dropFirst() {
-            let base = section[0].path
-            XCTAssertTrue([.object, .map].contains(section[0].type), base)
-            for rule in section.dropFirst() { XCTAssertTrue(rule.path.hasPrefix(base + "."), rule.path) }
-            XCTAssertTrue(markdown.contains("\n## `\(base)`\n"), base)
+        for kind in FileKind.allCases {
+            let table = kind.table, markdown = ConfigurationReference(kind).markdown
+            XCTAssertEqual(table.sections.map(\.count).reduce(0, +), table.all.count)
+            for section in table.sections.dropFirst() {
+                let base = section[0].path
+                XCTAssertTrue([.object, .map, .list].contains(section[0].type), base)
+                for rule in section.dropFirst() {
+                    XCTAssertTrue([".", "[", "{"].contains { rule.path.hasPrefix(base + $0) }, rule.path)
+                }
+                if !section[0].isVariant { XCTAssertTrue(markdown.contains("\n## `\(base)`\n"), base) }
+            }
         }
+    }
+
+    func testAUnionsShapesAreSectionsNamedByTheirDiscriminator() {
+        let tools = ConfigurationReference(.tool).markdown
+        XCTAssertTrue(tools.contains("\n## `tool_config` with `type: webhook`\n"))
+        XCTAssertTrue(tools.contains("- [`tool_config` with `type: mcp`](#tool_config-with-type-mcp)\n"))
+        XCTAssertTrue(tools.contains("| `tool_config` | object, by `type` | required; `webhook`, `client`, `system`, `mcp` |"))
+        XCTAssertTrue(tools.contains("| `response_timeout_secs` | whole number | between 5 and 300 | `20` |"))
+        XCTAssertTrue(tools.contains("| `response_timeout_secs` | whole number | between 1 and 120 | `20` |"))
+        let tests = ConfigurationReference(.test).markdown
+        XCTAssertTrue(tests.contains("\n## Files with `type: simulation`\n"))
+        XCTAssertTrue(tests.contains("| `simulation_max_turns` | whole number | between 1 and 50 | `5` |"))
     }
 
     func testEveryFieldHasARowWithItsTypeAllowedValuesDefaultAndMeaning() {
         let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| `") }
-        XCTAssertEqual(rows.count, FieldTable.all.count - (FieldTable.sections.count - 1) + RuleID.allCases.count)
+        XCTAssertEqual(rows.count, FieldTable.agent.all.count - (FieldTable.agent.sections.count - 1) + RuleID.allCases.count)
         XCTAssertTrue(markdown.contains(
             "| `soft_timeout_config.timeout_seconds` | number | -1 (disabled) or between 0.5 and 8 | `-1` | Time in seconds"))
         XCTAssertTrue(markdown.contains(
@@ -41,7 +59,7 @@ final class ConfigurationReferenceTests: XCTestCase {
     }
 
     func testTableCellsStayOnOneLine() {
-        XCTAssertEqual(ConfigurationReference.allowedText(FieldTable.rule("conversation_config.tts.suggested_audio_tags")!),
+        XCTAssertEqual(ConfigurationReference.allowedText(FieldTable.agent.rule("conversation_config.tts.suggested_audio_tags")!),
                        "at most 20 items")
         for line in markdown.split(separator: "\n") where line.hasPrefix("| `") {
             XCTAssertTrue(line.hasSuffix(" |"), String(line))

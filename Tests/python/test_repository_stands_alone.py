@@ -11,8 +11,9 @@ REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 CLIMBING = re.compile(r"(?<![\w.])(?:\.\./)+(?:\.\.(?![\w.])|[\w.\-/$]*)|(?<![\w.])\.\.(?=[\"'`\s)]|$)")
 # Absolute paths into someone's working or home folders: a file naming one works only on that machine.
 PRIVATE_ROOTS = ("/work/", "/home/", "/Users/", "/root/", "/workspace/", "/mnt/")
-# The modeline in an agent file (and the examples that show one) is relative to that file in agents/.
-MODELINE = re.compile(r"yaml-language-server: \$schema=(?:\.\./)+schemas/agent\.schema\.json")
+# The modeline in an agent, tool or test file (and the examples that show one, also wrapped in a help text) is
+# relative to that file in agents/, tools/ or tests/.
+MODELINE = re.compile(r"\$schema=(?:\.\./)+schemas/(?:agent|tool|test)\.schema\.json")
 # Text that climbs on purpose and is no path on disk, with the reason.
 NOT_PATHS = {
     ("Tests/RemoteTests/AgentsAPITests.swift", "../agents"): "an agent ID that tries to climb out of the URL path",
@@ -68,7 +69,7 @@ def test_no_tracked_file_names_a_path_outside_the_repository():
     ("Tests/python/conftest.py", 'ROOT / "../../../shared/seeds"'),
     ("README.md", "see ../shared for the seeds"),
     ("Package.swift", '.package(path: "..")'),
-    ("scripts/generate-field-table.py", 'open("/work/shared/reference.json")'),
+    ("scripts/generate-schema.py", 'open("/work/shared/reference.json")'),
     ("docs/x.md", "/home/alice/agentctl/reference"),
 ])
 def test_a_path_outside_is_caught(file, text):
@@ -80,6 +81,7 @@ def test_a_path_outside_is_caught(file, text):
     ("agents/support.yaml", "# yaml-language-server: $schema=../schemas/agent.schema.json"),
     ("README.md", "# yaml-language-server: $schema=../schemas/agent.schema.json"),
     ("Tests/ConfigModelTests/ProjectScaffoldTests.swift", '"$schema=../../schemas/agent.schema.json"'),
+    ("Sources/agentctl/ValidateCommand.swift", "yaml-language-server: \\\n        $schema=../schemas/tool.schema.json)"),
     ("scripts/install", 'PREFIX="${PREFIX:-/usr/local}"; /usr/bin/env bash'),
 ])
 def test_a_path_inside_or_on_the_system_is_allowed(file, text):

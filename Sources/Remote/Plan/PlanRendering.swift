@@ -1,23 +1,22 @@
 import ConfigModel
-import Validation
 
 /// Shows what a push would do, in the layout people know from `terraform plan`, or as JSON for CI bots.
 public enum PlanRendering {
-    public static func summary(_ comparisons: [AgentComparison]) -> String {
+    public static func summary(_ comparisons: [FileComparison]) -> String {
         let create = comparisons.filter(\.isCreate).count
         let change = comparisons.filter { !$0.isCreate && !$0.changes.isEmpty }.count
         let same = comparisons.count - create - change
         return "\(change) agent\(change == 1 ? "" : "s") to change, \(create) to create, \(same) unchanged"
     }
 
-    public static func text(_ comparisons: [AgentComparison], environment: String, showSecrets: Bool, colour: Bool) -> String {
+    public static func text(_ comparisons: [FileComparison], environment: String, showSecrets: Bool, colour: Bool) -> String {
         let style = TextStyle(enabled: colour)
         var out = ""
         for comparison in comparisons where comparison.hasChanges {
             if comparison.isCreate {
                 out += style.green("+ \(comparison.file)") + "  (new agent in \(environment))\n"
             } else {
-                out += style.yellow("~ \(comparison.file)") + "  (\(comparison.agentID!) in \(environment))\n"
+                out += style.yellow("~ \(comparison.file)") + "  (\(comparison.id!) in \(environment))\n"
             }
             for change in comparison.changes {
                 out += line(change, showSecrets: showSecrets, style: style)
@@ -69,17 +68,17 @@ public enum PlanRendering {
 
     /// A value on one line: text quoted, numbers in their shortest form, lists and objects as compact JSON.
     static func inline(_ value: JSONValue) -> String {
-        JSONText.encode(value)
+        JSONText.encode(value, numbers: .shortest)
     }
 
     /// `[{agent, agent_id, path, before, after, kind}]`, one object per changed field (and one per new agent).
-    public static func json(_ comparisons: [AgentComparison], environment: String, showSecrets: Bool) -> String {
+    public static func json(_ comparisons: [FileComparison], environment: String, showSecrets: Bool) -> String {
         var items: [JSONValue] = []
         for comparison in comparisons {
             for change in comparison.changes {
                 let secret = !showSecrets && SecretMask.isSecret(change.path)
                 var object = JSONObject([("agent", .string(comparison.file)),
-                                         ("agent_id", comparison.agentID.map(JSONValue.string) ?? .null),
+                                         ("agent_id", comparison.id.map(JSONValue.string) ?? .null),
                                          ("environment", .string(environment)),
                                          ("path", .string(change.dottedPath))])
                 object["before"] = secret ? .string(SecretMask.mask) : (change.before ?? .null)
@@ -88,6 +87,6 @@ public enum PlanRendering {
                 items.append(.object(object))
             }
         }
-        return JSONText.encode(.array(items), pretty: true) + "\n"
+        return JSONText.encode(.array(items), pretty: true, numbers: .shortest) + "\n"
     }
 }

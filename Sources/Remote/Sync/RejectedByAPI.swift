@@ -21,7 +21,7 @@ public struct RejectedByAPI: Error, Sendable, CustomStringConvertible {
     }
 
     /// Each problem as a diagnostic at the line of the field it names in the file (or the nearest line above it).
-    public func diagnostics(in document: AgentDocument) -> [LocatedError] {
+    public func diagnostics(in document: AgentDocument) -> [Diagnostic] {
         problems.map { problem in
             var path = problem.path
             var node = document.node(at: path)
@@ -30,7 +30,8 @@ public struct RejectedByAPI: Error, Sendable, CustomStringConvertible {
                 node = document.node(at: path)
             }
             let mark = node?.mark ?? document.root.mark
-            return LocatedError("[api] \(problem.path.joined(separator: ".")): \(problem.message)", at: mark)
+            let field = problem.path.joined(separator: ".")
+            return Diagnostic(.error, .api, at: mark, "\(field): \(problem.message)", path: field)
         }
     }
 }

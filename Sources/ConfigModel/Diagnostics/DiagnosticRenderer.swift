@@ -1,0 +1,103 @@
+/// Renders diagnostics for people (text with the source line and a caret), programs (JSON) and GitHub Actions
+/// (workflow annotations). Every command that reports a problem at a place in a file renders it here.
+public enum DiagnosticRenderer {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json, github
+    }
+
+    /// `sources` maps a file name to its text, for showing the line under each diagnostic and note.
+    public static func render(_ diagnostics: [Diagnostic], format: Format, sources: [String: String] = [:],
+                              style: TextStyle = .plain) -> String {
+        switch format {
+        case .text: return text(diagnostics, sources: sources, style: style)
+        case .json: return json(diagnostics)
+        case .github: return github(diagnostics)
+        }
+    }
+
+    /// `file:line:col: error: [rule] message`, the source line, a caret under the column; each note the same way.
+    public static func text(_ diagnostics: [Diagnostic], sources: [String: String] = [:], style: TextStyle = .plain)
+        -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            let severity = diagnostic.severity == .error ? style.red("error:") : style.yellow("warning:")
+            out += style.bold("\(diagnostic.mark):") + " \(severity) [\(diagnostic.rule)] \(diagnostic.message)\n"
+            out += excerpt(at: diagnostic.mark, sources: sources, style: style)
+            for note in diagnostic.notes {
+                out += style.bold("\(note.mark):") + " note: \(note.message)\n"
+                out += excerpt(at: note.mark, sources: sources, style: style)
+            }
+        }
+        return out
+    }
+
+    /// A JSON array of `{file, line, column, severity, rule, message, path?, notes?}`.
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { diagnostic -> JSONValue in
+            var object = position(diagnostic.mark)
+            object["severity"] = .string(diagnostic.severity.rawValue)
+            object["rule"] = .string(diagnostic.rule.rawValue)
+            object["message"] = .string(diagnostic.message)
+            object["path"] = diagnostic.path.map(JSONValue.string)
+            if !diagnostic.notes.isEmpty {
+                object["notes"] = .array(diagnostic.notes.map { note in
+                    var entry = position(note.mark)
+                    entry["message"] = .string(note.message)
+                    return .object(entry)
+                })
+            }
+            return .object(object)
+        }
+        return JSONText.encode(.array(items), pretty: true) + "\n"
+    }
+
+    /// GitHub Actions workflow commands, so problems show on the pull request's changed lines; notes as notices.
+    public static func github(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            let title = "agentctl [\(diagnostic.rule)]"
+            out += annotation(diagnostic.severity.rawValue, at: diagnostic.mark, title: title, diagnostic.message)
+            for note in diagnostic.notes { out += annotation("notice", at: note.mark, title: title, note.message) }
+        }
+        return out
+    }
+
+    private static func position(_ mark: SourceMark) -> JSONObject {
+        JSONObject([
+            ("file", .string(mark.file)),
+            ("line", .number(JSONNumber(mark.line))),
+            ("column", .number(JSONNumber(mark.column))),
+        ])
+    }
+
+    private static func excerpt(at mark: SourceMark, sources: [String: String], style: TextStyle) -> String {
+        guard let line = sources[mark.file]?.line(mark.line) else { return "" }
+        return "    \(line.replacingAll("\t", "    "))\n" + "    " + caretPadding(line, column: mark.column) + style.green("^") + "\n"
+    }
+
+    private static func annotation(_ kind: String, at mark: SourceMark, title: String, _ message: String) -> String {
+        "::\(kind) file=\(escapeProperty(mark.file)),line=\(mark.line),col=\(mark.column),"
+            + "title=\(escapeProperty(title))::\(escapeData(message))\n"
+    }
+
+    /// Spaces up to the column (1-based, in characters), keeping tabs so the caret lines up under them.
+    private static func caretPadding(_ line: String, column: Int) -> String {
+        String(line.prefix(max(0, column - 1)).map { $0 == "\t" ? "    " : " " }.joined())
+    }
+
+    private static func escapeData(_ text: String) -> String {
+        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    private static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: Character, _ replacement: String) -> String {
+        var out = ""
+        for character in self { if character == target { out += replacement } else { out.append(character) } }
+        return out
+    }
+}
