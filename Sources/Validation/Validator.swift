@@ -32,16 +32,19 @@ public struct Validator: Sendable {
     /// Loads and validates one file; a file that cannot be read as YAML gives its one located error.
     /// The text is returned whenever the file could be read, to show source lines under diagnostics.
     public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
-        let bytes: [UInt8]
         do {
-            bytes = try AgentDocument.readBytes(path: path)
+            return validate(bytes: try AgentDocument.readBytes(path: path), file: path)
         } catch {
             return (nil, nil, [error])
         }
+    }
+
+    /// Validates text read elsewhere (standard input), named `file` in the diagnostics.
+    public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
-            let document = try AgentDocument.parse(bytes: bytes, file: path)
-            let kind = FileKind(path: path, text: document.text)
-            return (document.text, document, validate(document, kind: kind, names: .beside(file: path)))
+            let document = try AgentDocument.parse(bytes: bytes, file: file)
+            let kind = FileKind(path: file, text: document.text)
+            return (document.text, document, validate(document, kind: kind, names: .beside(file: file)))
         } catch {
             return (String(decoding: bytes, as: UTF8.self), nil, [error])
         }
