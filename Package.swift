@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The Git commit `agentctl --version` names, passed in by scripts/install as AGENTCTL_COMMIT: a C string constant is
+// the one way a build setting can carry text into the binary without a tracked file that changes on every commit.
+let buildCommit = Context.environment["AGENTCTL_COMMIT"].map { [CSetting.define("AGENTCTL_COMMIT", to: "\"\($0)\"")] } ?? []
+
 let package = Package(
     name: "agentctl",
     platforms: [.macOS(.v13)],
@@ -8,9 +12,10 @@ let package = Package(
         .executable(name: "agentctl", targets: ["agentctl"]),
         .executable(name: "agentctl-emulator", targets: ["agentctl-emulator"]),
     ],
+    // Exact versions: Package.resolved is not committed, so `from:` would let each clone resolve differently.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -18,6 +23,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .target(name: "CBuildInfo", cSettings: buildCommit),
         .target(name: "ConfigModel", dependencies: ["CYaml"]),
         // The one home of every field: the rules table, defaults and typed models, generated from the reference.
         .target(name: "AgentSchema", dependencies: ["ConfigModel"]),
@@ -27,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "agentctl",
             dependencies: [
-                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator",
+                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +64,7 @@ let package = Package(
         .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel", "TestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
+        // Runs the built binaries; links agentctl only to parse the README's command lines without running them.
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "agentctl"], exclude: ["Golden"]),
     ]
 )

@@ -45,6 +45,13 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
         var normalized = components
         normalized.scheme = scheme
         while normalized.percentEncodedPath.hasSuffix("/") { normalized.percentEncodedPath.removeLast() }
+        // agentctl adds /v1/...; a path naming it would become /v1/v1/... A path before it (a proxy's prefix) is kept.
+        let segments = normalized.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false)
+        if let version = segments.firstIndex(where: { $0.lowercased() == "v1" }) {
+            var rightForm = normalized
+            rightForm.percentEncodedPath = segments[..<version].joined(separator: "/")
+            throw .includesAPIPath(text, rightForm: rightForm.string ?? "")
+        }
         guard let url = normalized.url else { throw .notAURL(text) }
         self.init(url: url)
     }
@@ -101,6 +108,7 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
     case containsCredentials
     case hasQueryOrFragment(String)
     case ipv6Literal(scheme: String, port: Int?)
+    case includesAPIPath(String, rightForm: String)
 
     public var description: String {
         let names = APIBaseURL.residencies.map(\.name).joined(separator: ", ")
@@ -119,6 +127,8 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
             "base URLs with an IPv6 address are not supported on Linux (Foundation's HTTP client refuses them); "
                 + "for ::1 use \(scheme)://localhost\(port.map { ":\($0)" } ?? ""), which reaches a server listening on ::1, "
                 + "or give the server a host name"
+        case .includesAPIPath(let text, let rightForm):
+            "base URL \"\(text)\" includes the API's /v1 path, which agentctl adds itself; use \"\(rightForm)\""
         }
     }
 }

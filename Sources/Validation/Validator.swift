@@ -38,19 +38,22 @@ public struct Validator: Sendable {
     /// The text is returned whenever the file could be read, to show source lines under diagnostics; the document
     /// returned holds the resolved values.
     public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
-        let bytes: [UInt8]
         do {
-            bytes = try AgentDocument.readBytes(path: path)
+            return validate(bytes: try AgentDocument.readBytes(path: path), file: path)
         } catch {
             return (nil, nil, [error])
         }
+    }
+
+    /// Validates text read elsewhere (standard input), named `file` in the diagnostics.
+    public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
-            let parsed = try AgentDocument.parse(bytes: bytes, file: path)
-            let kind = FileKind(path: path, text: parsed.text)
+            let parsed = try AgentDocument.parse(bytes: bytes, file: file)
+            let kind = FileKind(path: file, text: parsed.text)
             let resolution = VariableResolution(parsed.root, variables: variables)
-            let document = AgentDocument(file: path, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
+            let document = AgentDocument(file: file, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
             // A value that came from a variable is not written in the file, so it is never a literal secret.
-            let found = validate(document, kind: kind, names: .beside(file: path)).filter { diagnostic in
+            let found = validate(document, kind: kind, names: .beside(file: file)).filter { diagnostic in
                 diagnostic.ruleID != .literalSecret || !resolution.resolved.contains { $0.mark == diagnostic.mark }
             }
             let diagnostics = resolution.problems + resolution.annotate(found)

@@ -1,7 +1,7 @@
 import AgentSchema
 import ArgumentParser
-import Foundation
 import ConfigModel
+import Foundation
 import Validation
 
 struct ValidateCommand: ParsableCommand {
@@ -21,6 +21,7 @@ struct ValidateCommand: ParsableCommand {
           agentctl validate agents/support.yaml --strict
           agentctl validate tools/ tests/
           agentctl validate --format github        (annotations in GitHub Actions)
+          agentctl validate - --stdin-filename agents/support.yaml < support.yaml
 
         EXIT CODES
           0  no errors (warnings may remain unless --strict)
@@ -29,9 +30,12 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Files or directories to check (default: agents, tools and tests).",
+    @Argument(help: "Files or directories to check (default: agents, tools and tests); `-` reads standard input.",
               completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String] = []
+
+    @Option(help: "The file name to show in messages about standard input (`-`).")
+    var stdinFilename: String?
 
     @Option(help: "Output format: text, json or github.")
     var format: DiagnosticRenderer.Format = .text
@@ -39,22 +43,36 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: .customLong("env"), help: "The environment whose variables file resolves ${NAME} values (default: the default or only one).")
+    @Option(name: .customLong("env"),
+            help: "The environment whose variables file resolves ${NAME} values (default: the default or only one).")
     var environment: String?
 
+    func validate() throws {
+        if stdinFilename != nil, !paths.contains("-") {
+            throw ValidationError("--stdin-filename names standard input, which is read only when `-` is among the paths")
+        }
+    }
+
     func run() throws {
+        var sources: [ValidationReport.Source] = []
+        if paths.contains("-") {
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            sources.append(.text(name: stdinFilename ?? "<stdin>", bytes: bytes))
+        }
+        let searched = paths.isEmpty ? Self.defaultFolders : paths.filter { $0 != "-" }
         let files: [String]
-        let searched = paths.isEmpty ? Self.defaultFolders : paths
         do {
             files = try AgentFileFinder.files(in: searched)
         } catch {
-            throw CommandFailure.usage("\(error)")
+            let hint = if case .notAFile = error { "; to check text from a pipe, pass `-` (standard input)" } else { "" }
+            throw CommandFailure.usage("\(error)\(hint)")
         }
-        guard !files.isEmpty else {
+        sources += files.map(ValidationReport.Source.file)
+        guard !sources.isEmpty else {
             throw CommandFailure.usage("no files (*.yaml, *.yml) in \(searched.joined(separator: ", "))")
         }
         let variables = try VariableLoading.offline(requested: environment)
-        let report = ValidationReport(paths: files, strict: strict, validator: Validator(variables: variables))
+        let report = ValidationReport(sources: sources, strict: strict, validator: Validator(variables: variables))
         Terminal.output(variables.redact(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour))))
         // The problems are on stdout already; only the exit status is left to give.
         if report.files.contains(where: { $0.text == nil }) { throw CommandFailure(.usage) }

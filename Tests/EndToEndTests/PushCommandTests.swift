@@ -39,6 +39,8 @@ final class PushCommandTests: XCTestCase {
         let create = try agentctl(["push", "--yes"])
         XCTAssertEqual(create.status, 0, create.stdout + create.stderr)
         XCTAssertTrue(create.stdout.contains("created agents/desk.yaml as agent_"), create.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".agentctl-push.lock").path),
+                       "the push lock is removed after the push")
         let id = try agentID("desk")
         var writes = try await emulator.writes()
         XCTAssertEqual(writes.count, 1)

@@ -20,6 +20,17 @@ final class APIBaseURLTests: XCTestCase {
         XCTAssertEqual(try APIBaseURL("HTTPS://api.elevenlabs.io").description, "https://api.elevenlabs.io")
     }
 
+    func testAPathNamingTheAPIVersionIsRefusedWithTheRightForm() {
+        for (given, rightForm) in [("https://api.elevenlabs.io/v1", "https://api.elevenlabs.io"),
+                                   ("https://api.elevenlabs.io/v1/convai/agents/", "https://api.elevenlabs.io"),
+                                   ("https://proxy.example.com/eleven/V1", "https://proxy.example.com/eleven")] {
+            XCTAssertThrowsError(try APIBaseURL(given), given) { error in
+                XCTAssertEqual(error as? BaseURLError, .includesAPIPath(given, rightForm: rightForm))
+            }
+        }
+        XCTAssertNoThrow(try APIBaseURL("https://proxy.example.com/v1beta"))
+    }
+
     func testPlainHTTPOnlyToLoopback() throws {
         for allowed in ["http://127.0.0.1:8080", "http://127.4.5.6", "http://localhost:3000"] {
             XCTAssertNoThrow(try APIBaseURL(allowed), allowed)
