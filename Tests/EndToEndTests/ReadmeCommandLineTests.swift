@@ -36,19 +36,10 @@ final class ReadmeCommandLineTests: XCTestCase {
     /// Every `agentctl ...` in a code block or a code span, cut at a comment, a redirection or the next command.
     static func commandLines(_ text: String) -> [String] {
         let (blockLines, spans) = code(text)
-        // A block line ending in `\` goes on in the next one, as the shell reads it.
-        var joined: [String] = [], pending = ""
-        for line in blockLines {
-            if line.hasSuffix("\\") { pending += line.dropLast() + " "; continue }
-            joined.append(pending + line)
-            pending = ""
-        }
         var found: [String] = []
-        for candidate in joined + spans {
+        for candidate in blockLines + spans {
             for segment in candidate.components(separatedBy: "&&") {
-                // A process substitution (`<(pass show key)`) stands for a file name.
                 var words = segment.trimmingCharacters(in: .whitespaces)
-                    .replacingOccurrences(of: #"<\([^)]*\)"#, with: "FILE", options: .regularExpression)
                 for prefix in ["run: ", "$ "] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
                 guard words.hasPrefix("agentctl ") || words == "agentctl" else { continue }
                 // A process substitution `<(...)` stands for a file name: keep it as one word.
