@@ -8,6 +8,8 @@ struct Connection {
     let settings: ProjectSettings
     let environment: String
     let service: any ResourceService
+    /// What `${NAME}` placeholders resolve to in this environment.
+    let variables: Variables
 
     static func open(_ options: RemoteOptions) throws -> Connection {
         let settings: ProjectSettings
@@ -31,16 +33,23 @@ struct Connection {
         }
         let client = APIClient(.init(baseURL: access.baseURL, apiKey: access.apiKey, concurrency: options.concurrency,
                                      timeout: .seconds(options.timeout), trace: trace))
-        return Connection(settings: settings, environment: name, service: RemoteResources(client: client))
+        return Connection(settings: settings, environment: name, service: RemoteResources(client: client),
+                          variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
     /// The agent files under `paths` (validated) set against their live agents in this environment, with the state.
     func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedFile], state: SyncState) {
-        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
+        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory,
+                                                   variables: variables)
         let state = try Self.loadState()
         let results = await Planner(.agents, service: service)
             .plan(documents, environment: environment, state: state, concurrency: concurrency)
         return (try Self.plans(results), state)
+    }
+
+    /// Per file, the fields whose value came from a secret variable.
+    static func secretPaths(_ plans: [PlannedFile]) -> [String: [[String]]] {
+        Dictionary(plans.map { ($0.file, $0.document.secretPaths) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func loadState() throws -> SyncState {

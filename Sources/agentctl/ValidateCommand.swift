@@ -43,6 +43,10 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .customLong("env"),
+            help: "The environment whose variables file resolves ${NAME} values (default: the default or only one).")
+    var environment: String?
+
     func validate() throws {
         if stdinFilename != nil, !paths.contains("-") {
             throw ValidationError("--stdin-filename names standard input, which is read only when `-` is among the paths")
@@ -67,8 +71,9 @@ struct ValidateCommand: ParsableCommand {
         guard !sources.isEmpty else {
             throw CommandFailure.usage("no files (*.yaml, *.yml) in \(searched.joined(separator: ", "))")
         }
-        let report = ValidationReport(sources: sources, strict: strict)
-        Terminal.output(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        let variables = try VariableLoading.offline(requested: environment)
+        let report = ValidationReport(sources: sources, strict: strict, validator: Validator(variables: variables))
+        Terminal.output(variables.redact(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour))))
         // The problems are on stdout already; only the exit status is left to give.
         if report.files.contains(where: { $0.text == nil }) { throw CommandFailure(.usage) }
         if report.hasErrors { throw CommandFailure(.findings) }

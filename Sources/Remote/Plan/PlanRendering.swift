@@ -9,7 +9,9 @@ public enum PlanRendering {
         return "\(change) agent\(change == 1 ? "" : "s") to change, \(create) to create, \(same) unchanged"
     }
 
-    public static func text(_ comparisons: [FileComparison], environment: String, showSecrets: Bool, colour: Bool) -> String {
+    /// `secretPaths` names, per file, the fields whose value came from a secret variable: masked like keys are.
+    public static func text(_ comparisons: [FileComparison], environment: String, showSecrets: Bool, colour: Bool,
+                            secretPaths: [String: [[String]]] = [:]) -> String {
         let style = TextStyle(enabled: colour)
         var out = ""
         for comparison in comparisons where comparison.hasChanges {
@@ -19,7 +21,7 @@ public enum PlanRendering {
                 out += style.yellow("~ \(comparison.file)") + "  (\(comparison.id!) in \(environment))\n"
             }
             for change in comparison.changes {
-                out += line(change, showSecrets: showSecrets, style: style)
+                out += line(change, secret: !showSecrets && isSecret(change, secretPaths[comparison.file] ?? []), style: style)
             }
             if comparison.unchangedCount > 0 {
                 out += "    (\(comparison.unchangedCount) unchanged field\(comparison.unchangedCount == 1 ? "" : "s") hidden)\n"
@@ -29,8 +31,11 @@ public enum PlanRendering {
         return out + summary(comparisons) + "\n"
     }
 
-    private static func line(_ change: FieldChange, showSecrets: Bool, style: TextStyle) -> String {
-        let secret = !showSecrets && SecretMask.isSecret(change.path)
+    private static func isSecret(_ change: FieldChange, _ secretPaths: [[String]]) -> Bool {
+        SecretMask.isSecret(change.path) || secretPaths.overlaps(change.path)
+    }
+
+    private static func line(_ change: FieldChange, secret: Bool, style: TextStyle) -> String {
         let after = secret ? SecretMask.mask : inline(change.after)
         let before = secret ? SecretMask.mask : change.before.map(inline) ?? "(unset)"
         let note: String
@@ -72,11 +77,12 @@ public enum PlanRendering {
     }
 
     /// `[{agent, agent_id, path, before, after, kind}]`, one object per changed field (and one per new agent).
-    public static func json(_ comparisons: [FileComparison], environment: String, showSecrets: Bool) -> String {
+    public static func json(_ comparisons: [FileComparison], environment: String, showSecrets: Bool,
+                            secretPaths: [String: [[String]]] = [:]) -> String {
         var items: [JSONValue] = []
         for comparison in comparisons {
             for change in comparison.changes {
-                let secret = !showSecrets && SecretMask.isSecret(change.path)
+                let secret = !showSecrets && isSecret(change, secretPaths[comparison.file] ?? [])
                 var object = JSONObject([("agent", .string(comparison.file)),
                                          ("agent_id", comparison.id.map(JSONValue.string) ?? .null),
                                          ("environment", .string(environment)),

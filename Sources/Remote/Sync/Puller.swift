@@ -100,6 +100,11 @@ public struct Puller: Sendable {
         let existingText = (try? AgentDocument.readBytes(path: file)).map { String(decoding: $0, as: UTF8.self) }
         let existing = existingText.flatMap { try? AgentDocument.parse(bytes: Array($0.utf8), file: file) }
         let local = existing.flatMap { resource.schema.requestBody($0) }
+        // Rewriting a file from live values would drop its placeholders and write their (maybe secret) values.
+        if let existing, Placeholder.holds(existing.root) {
+            return FileResult(file: file, id: id, change: .failed("it holds ${NAME} placeholders, which pull does not rewrite "
+                + "yet; take the live values by hand (`agentctl diff` shows them)"), before: existingText, after: nil)
+        }
         if let existingText, !options.force {
             let entry = state.entry(file, of: resource, in: options.environment)
             if local == nil {
