@@ -2,7 +2,7 @@ import AgentSchema
 import ConfigModel
 
 /// Checks agent, tool and test files against their kind's field table, the documented guidance and the names they
-/// give each other, collecting every problem.
+/// give each other, collecting every problem; and the project file, `agentctl.yaml`, against its own table.
 public struct Validator: Sendable {
     public init() {}
 
@@ -43,6 +43,9 @@ public struct Validator: Sendable {
     public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
             let document = try AgentDocument.parse(bytes: bytes, file: file)
+            if file.split(separator: "/").last.map(String.init) == ProjectFile.fileName {
+                return (document.text, document, ProjectFileCheck.diagnostics(document))
+            }
             let kind = FileKind(path: file, text: document.text)
             return (document.text, document, validate(document, kind: kind, names: .beside(file: file)))
         } catch {

@@ -43,9 +43,10 @@ struct DiffCommand: AsyncParsableCommand {
         switch format {
         case .text:
             Terminal.output(PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
-                                               colour: Terminal.stdoutWantsColour))
+                                               colour: Terminal.stdoutWantsColour, wording: .commandLine))
         case .json:
-            Terminal.output(PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets))
+            Terminal.output(PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets,
+                                               wording: .commandLine))
         }
         if exitCode && comparisons.contains(where: \.hasChanges) { throw CommandFailure(.differences) }
     }

@@ -52,19 +52,30 @@ struct PushCommand: AsyncParsableCommand {
         var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
         Terminal.output(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
-                                           showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
+                                           showSecrets: showSecrets, colour: Terminal.stdoutWantsColour, wording: .commandLine)
             + Pruning.describe(pruned))
         let changing = plans.filter(\.comparison.hasChanges)
         guard !changing.isEmpty || !pruned.isEmpty else { return }
         if dryRun { return }
         try confirm()
+        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
+        let style = TextStyle(enabled: Terminal.stdoutWantsColour)
+        let progress = ProgressLine(label: "pushing agents")
+        progress.update(0, changing.count)
+        let client = connection.client
         let outcomes = await Pusher(.agents, service: connection.service)
-            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency, state: &state)
+            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
+                  state: &state) { file, outcome in
+                // After a refused key every failure is that refusal again: it is told once, at the end.
+                let told = outcome.succeeded || client.keyRefusal == nil
+                progress.advance(reporting: told ? PushReport.line(file, outcome, sources: sources, style: style) : "")
+            }
+        progress.finish()
         let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
                                                  state: &state)
         try Connection.saveState(state)
-        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
-        Terminal.output(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        try connection.stopIfKeyRefused()
+        Terminal.output(PushReport.summary(outcomes))
         if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
             throw CommandFailure(.findings, messages: pruneFailures)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigModel
 import Remote
 
 struct StatusCommand: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct StatusCommand: AsyncParsableCommand {
             + missing.map { ($0.file, $0.id, "file missing") }
         var out = ""
         for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {
-            out += "\(file)  \(connection.environment)  \(id ?? "-")  \(label)\n"
+            out += [file, connection.environment, id ?? "-"].map(VisibleText.escape).joined(separator: "  ") + "  \(label)\n"
         }
         Terminal.output(out)
         if exitCode && lines.contains(where: { $0.2 != SyncStatus.inSync }) { throw CommandFailure(.differences) }
