@@ -12,9 +12,12 @@ struct Connection {
     let client: APIClient
     let service: any ResourceService
 
-    static func open(_ options: RemoteOptions) throws -> Connection {
+    /// `agentPaths`: the files a command works on, when it works on agent files (not pull); none means the agents
+    /// folder, whose absence is told before any missing key.
+    static func open(_ options: RemoteOptions, agentPaths: [String]? = nil) throws -> Connection {
         let project = try Project.enter()
         let settings = try project.settings()
+        if agentPaths?.isEmpty == true { _ = try project.agentsFolder(settings) }
         let name: String
         do { name = try settings.environmentName(options.environment) } catch {
             throw configuration(commandLineMessage(error))

@@ -37,7 +37,7 @@ struct DiffCommand: AsyncParsableCommand {
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let plans = try await connection.plan(paths, concurrency: remote.concurrency).plans
         let comparisons = plans.map(\.comparison)
         switch format {

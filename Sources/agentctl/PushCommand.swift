@@ -46,7 +46,7 @@ struct PushCommand: AsyncParsableCommand {
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)

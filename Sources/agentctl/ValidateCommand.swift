@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
         EXIT CODES
           0  no errors (warnings may remain unless --strict)
           1  errors found (with --strict, warnings too)
-          2  usage error, or a path that does not exist or cannot be read
+          2  usage error, a path that does not exist or cannot be read, or errors in agentctl.yaml
         """
     )
 
@@ -73,7 +73,9 @@ struct ValidateCommand: ParsableCommand {
         let report = ValidationReport(sources: sources, strict: strict)
         Terminal.output(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
         // The problems are on stdout already; only the exit status is left to give.
-        if report.files.contains(where: { $0.text == nil }) { throw CommandFailure(.usage) }
+        // An unreadable file, or a project file with errors (a configuration error, as every command reports it).
+        let projectBroken = report.files.contains { $0.file == ProjectFile.fileName && $0.diagnostics.contains { $0.severity == .error } }
+        if projectBroken || report.files.contains(where: { $0.text == nil }) { throw CommandFailure(.usage) }
         if report.hasErrors { throw CommandFailure(.findings) }
     }
 

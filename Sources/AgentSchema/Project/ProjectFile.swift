@@ -6,7 +6,7 @@ import ConfigModel
 public enum ProjectFile {
     public static let fileName = ProjectFolder.settingsFileName
     public static let schemaFileName = "project.schema.json"
-    public static let title = "agentctl project file"
+    public static let title = "Project file"
 
     /// The one table of the project file's keys: the checks, the JSON Schema and the decoded settings follow it.
     public static let table = FieldTable(sections: [[
