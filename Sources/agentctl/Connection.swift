@@ -17,11 +17,11 @@ struct Connection {
     static func open(_ options: RemoteOptions, agentPaths: [String]? = nil) throws -> Connection {
         let project = try Project.enter()
         let settings = try project.settings()
-        if agentPaths?.isEmpty == true { _ = try project.agentsFolder(settings) }
         let name: String
         do { name = try settings.environmentName(options.environment) } catch {
             throw configuration(commandLineMessage(error))
         }
+        if agentPaths?.isEmpty == true { _ = try project.agentsFolder(settings) }
         let access: APIAccess
         do {
             access = try APIAccess(baseURLFlag: options.baseURL, apiKeyFileFlag: options.apiKeyFile.map(project.path),

@@ -4,12 +4,14 @@ import Foundation
 /// `-C DIR` / `--chdir DIR` before the command, as `git -C` and `make -C` take it: run as if started in DIR. Read
 /// before the command line is parsed, since the folder must change before any file is found.
 enum GlobalOptions {
+    static let names = ["-C", "--chdir"]
+
     /// The arguments without the leading `-C DIR` options, and the folders they name, in order.
     static func split(_ arguments: [String]) throws -> (folders: [String], rest: [String]) {
         var folders: [String] = [], index = 0
         while index < arguments.count {
             let word = arguments[index]
-            if word == "-C" || word == "--chdir" {
+            if names.contains(word) {
                 guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
                     throw CommandFailure.usage("\(word) needs a folder: agentctl \(word) DIR COMMAND ...")
                 }

@@ -51,6 +51,8 @@ struct Project {
             throw CommandFailure.usage("no \(ProjectFile.fileName) in \(VisibleText.escape(startedIn)) or any folder above it, "
                 + "and no \(agents)/ folder: run `agentctl init` to set up a project here, or `agentctl -C DIR ...` to use one elsewhere")
         }
-        throw CommandFailure.usage("the agents folder \(VisibleText.escape(agents)) (agents_dir in \(ProjectFile.fileName)) does not exist")
+        throw CommandFailure.usage(settings.agents_dir == nil
+            ? "no \(agents)/ folder beside \(ProjectFile.fileName); create it, or name another with agents_dir"
+            : "the agents folder \(VisibleText.escape(agents)) (agents_dir in \(ProjectFile.fileName)) does not exist")
     }
 }
