@@ -62,7 +62,9 @@ public struct ProjectSettings: Decodable, Sendable {
         }
         if names.count == 1 { return names[0] }
         if names.isEmpty { return Self.implicitEnvironment }
-        throw SettingsError("\(Self.fileName) defines several environments (\(names.joined(separator: ", "))); choose one with --env")
+        throw SettingsError { wording in
+            "\(Self.fileName) defines several environments (\(names.joined(separator: ", "))); choose one with \(wording(.environmentOption))"
+        }
     }
 
     public func environment(_ name: String) -> Environment {
@@ -70,7 +72,13 @@ public struct ProjectSettings: Decodable, Sendable {
     }
 }
 
-public struct SettingsError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+public struct SettingsError: RemedyWorded, Sendable {
+    private let words: @Sendable (RemedyWording) -> String
+
+    public init(_ description: String) { words = { _ in description } }
+
+    /// A message that names a remedy, worded by the caller.
+    init(_ words: @escaping @Sendable (RemedyWording) -> String) { self.words = words }
+
+    public func message(_ wording: RemedyWording) -> String { words(wording) }
 }

@@ -2,7 +2,7 @@ import AgentSchema
 import ConfigModel
 
 /// Checks agent, tool and test files against their kind's field table, the documented guidance and the names they
-/// give each other, collecting every problem.
+/// give each other, collecting every problem; and the project file, `agentctl.yaml`, against its own table.
 public struct Validator: Sendable {
     /// What `${NAME}` placeholders resolve to; the file is checked with their values, at their lines.
     public var variables: Variables
@@ -49,6 +49,9 @@ public struct Validator: Sendable {
     public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
             let parsed = try AgentDocument.parse(bytes: bytes, file: file)
+            if file.split(separator: "/").last.map(String.init) == ProjectFile.fileName {
+                return (parsed.text, parsed, ProjectFileCheck.diagnostics(parsed))
+            }
             let kind = FileKind(path: file, text: parsed.text)
             let resolution = VariableResolution(parsed.root, variables: variables)
             let document = AgentDocument(file: file, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)

@@ -37,17 +37,18 @@ struct DiffCommand: AsyncParsableCommand {
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let plans = try await connection.plan(paths, concurrency: remote.concurrency).plans
         let comparisons = plans.map(\.comparison)
         let shown: String
         switch format {
         case .text:
             shown = PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
-                                       colour: Terminal.stdoutWantsColour, secretPaths: Connection.secretPaths(plans))
+                                       colour: Terminal.stdoutWantsColour, secretPaths: Connection.secretPaths(plans),
+                                       wording: .commandLine)
         case .json:
             shown = PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets,
-                                       secretPaths: Connection.secretPaths(plans))
+                                       secretPaths: Connection.secretPaths(plans), wording: .commandLine)
         }
         Terminal.output(showSecrets ? shown : connection.variables.redact(shown))
         if exitCode && comparisons.contains(where: \.hasChanges) { throw CommandFailure(.differences) }

@@ -46,7 +46,7 @@ struct PushCommand: AsyncParsableCommand {
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
@@ -54,14 +54,25 @@ struct PushCommand: AsyncParsableCommand {
         let hide = { (text: String) in showSecrets ? text : connection.variables.redact(text) }
         Terminal.output(hide(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
                                                 showSecrets: showSecrets, colour: Terminal.stdoutWantsColour,
-                                                secretPaths: Connection.secretPaths(plans))
+                                                secretPaths: Connection.secretPaths(plans), wording: .commandLine)
             + Pruning.describe(pruned)))
         let changing = plans.filter(\.comparison.hasChanges)
         guard !changing.isEmpty || !pruned.isEmpty else { return }
         if dryRun { return }
         try confirm()
+        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
+        let style = TextStyle(enabled: Terminal.stdoutWantsColour)
+        let progress = ProgressLine(label: "pushing agents")
+        progress.update(0, changing.count)
+        let client = connection.client
         let outcomes = await Pusher(.agents, service: connection.service)
-            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency, state: &state)
+            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
+                  state: &state) { file, outcome in
+                // After a refused key every failure is that refusal again: it is told once, at the end.
+                let told = outcome.succeeded || client.keyRefusal == nil
+                progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
+            }
+        progress.finish()
         let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
                                                  state: &state)
         // A secret variable's value is never kept in agentctl.lock: those fields have no base (drift on them is not told apart).
@@ -71,8 +82,8 @@ struct PushCommand: AsyncParsableCommand {
             state[connection.environment, plan.file] = entry
         }
         try Connection.saveState(state)
-        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
-        Terminal.output(hide(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour))))
+        try connection.stopIfKeyRefused()
+        Terminal.output(hide(PushReport.summary(outcomes)))
         if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
             throw CommandFailure(.findings, messages: pruneFailures)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigModel
 import Remote
 
 struct StatusCommand: AsyncParsableCommand {
@@ -26,14 +27,14 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
         let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }
             + missing.map { ($0.file, $0.id, "file missing") }
         var out = ""
         for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {
-            out += "\(file)  \(connection.environment)  \(id ?? "-")  \(label)\n"
+            out += [file, connection.environment, id ?? "-"].map(VisibleText.escape).joined(separator: "  ") + "  \(label)\n"
         }
         Terminal.output(out)
         if exitCode && lines.contains(where: { $0.2 != SyncStatus.inSync }) { throw CommandFailure(.differences) }

@@ -26,7 +26,7 @@ final class InitCommandTests: XCTestCase {
 
             """)
         let validate = try AgentctlProcess.run(["validate"], in: dir)
-        XCTAssertEqual(validate.stdout, "1 file checked, no problems\n")
+        XCTAssertEqual(validate.stdout, "2 files checked, no problems\n", "the agent and agentctl.yaml")
         XCTAssertEqual(validate.status, 0)
         let strict = try AgentctlProcess.run(["validate", "--strict"], in: dir)
         XCTAssertEqual(strict.status, 0, strict.stdout)

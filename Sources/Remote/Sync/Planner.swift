@@ -29,10 +29,12 @@ public struct Planner: Sendable {
     }
 
     /// One result per file, in the order given: a plan, or why there is none (the live one could not be read).
-    public func plan(_ documents: [AgentDocument], environment: String, state: SyncState, concurrency: Int)
-        async -> [Result<PlannedFile, Failure>] {
+    /// `progress` is told how many of how many are done.
+    public func plan(_ documents: [AgentDocument], environment: String, state: SyncState, concurrency: Int,
+                     progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> [Result<PlannedFile, Failure>] {
         let entries = documents.map { state.entry($0.file, of: resource, in: environment) }
-        return await Array(zip(documents, entries)).boundedMap(limit: concurrency) { [self] document, entry in
+        return await Array(zip(documents, entries)).boundedMap(limit: concurrency, finished: { progress($0, documents.count) }) {
+            [self] document, entry in
             await plan(document, entry: entry)
         }
     }

@@ -28,9 +28,15 @@ public struct Pusher: Sendable {
     }
 
     /// Pushes every plan, `concurrency` at a time; records in `state` exactly the ones that succeeded.
-    public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int,
-                     state: inout SyncState) async -> [(file: String, outcome: Outcome)] {
-        let results = await plans.boundedMap(limit: concurrency) { [self] plan in await push(plan, force: force) }
+    /// `finished` is told each file's outcome as soon as it is known, from any task.
+    public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int, state: inout SyncState,
+                     finished: @escaping @Sendable (String, Outcome) -> Void = { _, _ in })
+        async -> [(file: String, outcome: Outcome)] {
+        let results = await plans.boundedMap(limit: concurrency) { [self] plan in
+            let result = await push(plan, force: force)
+            finished(plan.file, result.0)
+            return result
+        }
         var report: [(String, Outcome)] = []
         for (plan, (outcome, entry)) in zip(plans, results) {
             if let entry { state[environment, plan.file] = entry }
