@@ -51,7 +51,8 @@ struct PushCommand: AsyncParsableCommand {
         defer { lock.release() }
         var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
-        let hide = { (text: String) in showSecrets ? text : connection.variables.redact(text) }
+        let variables = connection.variables, showSecrets = showSecrets
+        let hide: @Sendable (String) -> String = { text in showSecrets ? text : variables.redact(text) }
         Terminal.output(hide(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
                                                 showSecrets: showSecrets, colour: Terminal.stdoutWantsColour,
                                                 secretPaths: Connection.secretPaths(plans), wording: .commandLine)
