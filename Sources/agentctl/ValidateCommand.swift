@@ -74,7 +74,7 @@ struct ValidateCommand: ParsableCommand {
         guard !sources.isEmpty else {
             throw CommandFailure.usage("no files (*.yaml, *.yml) in \(searched.joined(separator: ", "))")
         }
-        let variables = try VariableLoading.offline(requested: environment)
+        let variables = try VariableLoading.offline(requested: environment, projectFileIsChecked: true)
         let report = ValidationReport(sources: sources, strict: strict, validator: Validator(variables: variables))
         Terminal.output(variables.redact(report.rendered(format, style: TextStyle(enabled: Terminal.stdoutWantsColour))))
         // The problems are on stdout already; only the exit status is left to give.

@@ -19,10 +19,12 @@ enum VariableLoading {
     }
 
     /// For offline commands: the environment named with --env, else the default or only one, else none (then only
-    /// the process environment).
-    static func offline(requested: String?) throws -> Variables {
+    /// the process environment). `validate` checks agentctl.yaml itself and reports its problems at their lines, so
+    /// for it a broken project file (with no --env) means only the process environment.
+    static func offline(requested: String?, projectFileIsChecked: Bool = false) throws -> Variables {
         let settings: ProjectSettings
         do { settings = try ProjectSettings.load() } catch {
+            if projectFileIsChecked, requested == nil { return Variables(environment: ProcessInfo.processInfo.environment) }
             throw CommandFailure.located([error], status: .usage)
         }
         let name: String?
