@@ -86,10 +86,11 @@ class Generator:
             prop = dict(prop["allOf"][0], **{k: v for k, v in prop.items() if k != "allOf"})
         return prop, nullable, False
 
-    def field(self, path, prop, depth):
+    def field(self, path, prop, depth, required=False):
         prop, nullable, union = self.unwrap(prop)
         target = self.deref(prop) if "$ref" in prop else prop
         rule = dict(path=path, nullable=nullable, description=(prop.get("description") or target.get("description") or "").strip())
+        if required: rule["required"] = True
         for key in ("default",):
             if key in prop: rule[key] = prop[key]
             elif key in target and "$ref" in prop and target.get("type") != "object": rule[key] = target[key]
@@ -133,6 +134,8 @@ class Generator:
         elif target.get("type") == "object" and isinstance(target.get("additionalProperties"), dict) \
                 and "$ref" in target["additionalProperties"] and depth < 6:
             rule["type"] = "map"
+            names = self.deref(target.get("propertyNames", {}))
+            if "enum" in names: rule["keys"] = [str(v) for v in names["enum"]]
             self.rules.append(rule)
             value = self.deref(target["additionalProperties"])
             if "properties" in value:
@@ -148,8 +151,9 @@ class Generator:
         self.rules.append(rule)
 
     def walk(self, schema, prefix, depth):
+        required = schema.get("required", [])
         for name, prop in schema.get("properties", {}).items():
-            self.field(prefix + "." + name if prefix else name, prop, depth)
+            self.field(prefix + "." + name if prefix else name, prop, depth, required=name in required)
 
 
 def defaults_document(gen, schema, depth=0):
@@ -201,6 +205,8 @@ def render_section(resource, section, rules):
     for r in rules:
         args = [f"path: {swift_string(r['path'])}", f"type: .{r['type']}"]
         if r.get("nullable"): args.append("nullable: true")
+        if r.get("required"): args.append("required: true")
+        if "keys" in r: args.append("keys: [" + ", ".join(swift_string(v) for v in r["keys"]) + "]")
         if "allowed" in r: args.append("allowed: [" + ", ".join(swift_string(v) for v in r["allowed"]) + "]")
         if r.get("deprecated_values"): args.append("deprecatedValues: [" + ", ".join(swift_string(v) for v in r["deprecated_values"]) + "]")
         for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):

@@ -52,8 +52,8 @@ public enum AgentJSONSchema {
         case .object:
             for (key, value) in objectSchema(pattern: rule.path, nullable: rule.nullable) { schema[key] = value }
         case .map:
-            // `validate` accepts null for any map: an empty section.
-            schema["type"] = typeName("object", nullable: true)
+            schema["type"] = typeName("object", nullable: rule.nullable)
+            if let keys = rule.keys { schema["propertyNames"] = .object(JSONObject([("enum", .array(keys.map(JSONValue.string)))])) }
             if let entry = FieldTable.agent.rule(rule.path + ".*") {
                 schema["additionalProperties"] = .object(self.schema(for: entry))
             }
@@ -66,15 +66,19 @@ public enum AgentJSONSchema {
     /// An object whose keys are the known fields under `pattern`; any other key is rejected (see the type's note).
     private static func objectSchema(pattern: String, nullable: Bool) -> JSONObject {
         var properties = JSONObject()
+        var required: [JSONValue] = []
         for name in FieldTable.agent.fieldNames(under: pattern) {
             guard let rule = FieldTable.agent.rule(FieldTable.agent.childPattern(pattern, key: name)) else { continue }
             properties[name] = .object(schema(for: rule))
+            if rule.required { required.append(.string(name)) }
         }
-        return JSONObject([
+        var object = JSONObject([
             ("type", typeName("object", nullable: nullable)),
             ("properties", .object(properties)),
             ("additionalProperties", .bool(false)),
         ])
+        if !required.isEmpty { object["required"] = .array(required) }
+        return object
     }
 
     private static func addScalar(_ rule: FieldRule, to schema: inout JSONObject, nullable: Bool) {

@@ -20,6 +20,10 @@ public struct FieldRule: Sendable {
     public let path: String
     public let type: ValueType
     public let nullable: Bool
+    /// The object this field belongs to must state it (the reference's `required`).
+    public let required: Bool
+    /// The keys a map allows, when the reference restricts them to an enum (`propertyNames`).
+    public let keys: [String]?
     public let allowed: [String]?
     public let deprecatedValues: [String]
     public let minimum: Double?
@@ -40,7 +44,7 @@ public struct FieldRule: Sendable {
     public let documentedIn: String?
     public let description: String
 
-    init(path: String, type: ValueType, nullable: Bool = false, allowed: [String]? = nil,
+    init(path: String, type: ValueType, nullable: Bool = false, required: Bool = false, keys: [String]? = nil, allowed: [String]? = nil,
          deprecatedValues: [String] = [], minimum: Double? = nil, maximum: Double? = nil,
          exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, special: [Double] = [],
          minLength: Int? = nil, maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil,
@@ -49,6 +53,8 @@ public struct FieldRule: Sendable {
         self.path = path
         self.type = type
         self.nullable = nullable
+        self.required = required
+        self.keys = keys
         self.allowed = allowed
         self.deprecatedValues = deprecatedValues
         self.minimum = minimum

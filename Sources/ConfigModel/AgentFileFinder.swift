@@ -1,40 +1,79 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Expands the paths a user names into agent files: files as given, directories walked for `*.yaml` and `*.yml`.
 public enum AgentFileFinder {
-    public struct NotFound: Error, Sendable, CustomStringConvertible {
+    /// A path that does not exist, or a directory that cannot be read: the walk cannot promise every file.
+    public struct UnusablePath: Error, Sendable, CustomStringConvertible {
         public let path: String
-        public var description: String { "no such file or directory: \(path)" }
+        public let reason: String
+        public var description: String { "\(reason): \(path)" }
     }
+
+    /// Lists a directory's entries; injectable so a test can make one unreadable even when run as root.
+    public typealias Listing = (String) throws -> [String]
 
     /// Agent files under `paths`, each once, directories in sorted order so every run reports in the same order.
     /// Hidden files and folders (`.git`, `.build`) are skipped when walking, but a file named explicitly is kept.
-    public static func files(in paths: [String]) throws(NotFound) -> [String] {
-        var result: [String] = []
-        var seen = Set<String>()
+    /// Files and folders are known by device and inode, so a symlink loop is followed once and a file reached by two
+    /// names is checked once.
+    public static func files(in paths: [String], listing: @escaping Listing = { try FileManager.default.contentsOfDirectory(atPath: $0) })
+        throws(UnusablePath) -> [String] {
+        var walk = Walk(listing: listing)
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw NotFound(path: path) }
-            let found = isDirectory.boolValue ? walk(path) : [path]
-            for file in found where seen.insert(file).inserted { result.append(file) }
+            guard let info = FileID(path) else { throw UnusablePath(path: path, reason: "no such file or directory") }
+            if info.isDirectory { try walk.directory(path, id: info) } else { walk.add(path, id: info) }
         }
-        return result
+        return walk.found
     }
 
     public static func isAgentFile(_ name: String) -> Bool {
         (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".")
     }
 
-    private static func walk(_ directory: String) -> [String] {
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return [] }
-        var files: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = base == "." ? name : base + "/" + name
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { files += walk(path) } else if isAgentFile(name) { files.append(path) }
+    private struct Walk {
+        let listing: Listing
+        var found: [String] = []
+        var seen = Set<FileID>()
+
+        mutating func add(_ path: String, id: FileID?) {
+            if let id, !seen.insert(id).inserted { return }
+            found.append(path)
         }
-        return files
+
+        mutating func directory(_ directory: String, id: FileID) throws(UnusablePath) {
+            guard seen.insert(id).inserted else { return }  // a symlink loop, or a folder reached twice
+            let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+            let names: [String]
+            do { names = try listing(base) } catch {
+                throw UnusablePath(path: base, reason: "cannot read the directory")
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = base == "." ? name : base.hasSuffix("/") ? base + name : base + "/" + name
+                let info = FileID(path)
+                if info?.isDirectory == true {
+                    try self.directory(path, id: info!)
+                } else if AgentFileFinder.isAgentFile(name) {
+                    add(path, id: info)  // a dangling link is kept: reading it reports why it cannot be read
+                }
+            }
+        }
+    }
+
+    /// What the path points at (symlinks followed), by device and inode.
+    private struct FileID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        let isDirectory: Bool
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            isDirectory = info.st_mode & S_IFMT == S_IFDIR
+        }
     }
 }

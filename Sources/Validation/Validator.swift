@@ -13,7 +13,7 @@ public struct Validator: Sendable {
         return (fields.diagnostics + guidance.diagnostics).sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
     }
 
-    /// Loads and validates one file; a file that cannot be read as YAML gives its one located error.
+    /// Loads and validates one file; a file that cannot be read as YAML gives every problem the reader found.
     /// The text is returned whenever the file could be read, to show source lines under diagnostics.
     public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         let bytes: [UInt8]
@@ -22,11 +22,9 @@ public struct Validator: Sendable {
         } catch {
             return (nil, nil, [error])
         }
-        do {
-            let document = try AgentDocument.parse(bytes: bytes, file: path)
-            return (document.text, document, validate(document))
-        } catch {
-            return (String(decoding: bytes, as: UTF8.self), nil, [error])
+        switch AgentDocument.read(bytes: bytes, file: path) {
+        case .success(let document): return (document.text, document, validate(document))
+        case .failure(let problems): return (AgentDocument.text(of: bytes), nil, problems.problems)
         }
     }
 }

@@ -49,7 +49,7 @@ final class AgentJSONSchemaTests: XCTestCase {
             }
             XCTAssertEqual(types(field).first, expectedType, rule.path)
             if rule.type != .any {
-                XCTAssertEqual(types(field).contains("null"), rule.nullable || rule.type == .map, rule.path)
+                XCTAssertEqual(types(field).contains("null"), rule.nullable, rule.path)
             }
             if let allowed = rule.allowed {
                 let values = rule.type == .textList ? field["items"]?["enum"] : field["enum"]

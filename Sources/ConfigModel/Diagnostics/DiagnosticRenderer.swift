@@ -19,13 +19,20 @@ public enum DiagnosticRenderer {
     public static func text(_ diagnostics: [Diagnostic], sources: [String: String] = [:], style: TextStyle = .plain)
         -> String {
         var out = ""
+        // Each file is split into lines once, however many diagnostics it has.
+        var split: [String: SourceText] = [:]
+        func excerpt(at mark: SourceMark) -> String {
+            if split[mark.file] == nil, let text = sources[mark.file] { split[mark.file] = SourceText(text) }
+            guard let line = split[mark.file]?.line(mark.line) else { return "" }
+            return "    \(TerminalWidth.display(line))\n" + "    " + TerminalWidth.padding(line, column: mark.column) + style.green("^") + "\n"
+        }
         for diagnostic in diagnostics {
             let severity = diagnostic.severity == .error ? style.red("error:") : style.yellow("warning:")
             out += style.bold("\(diagnostic.mark):") + " \(severity) [\(diagnostic.rule)] \(diagnostic.message)\n"
-            out += excerpt(at: diagnostic.mark, sources: sources, style: style)
+            out += excerpt(at: diagnostic.mark)
             for note in diagnostic.notes {
                 out += style.bold("\(note.mark):") + " note: \(note.message)\n"
-                out += excerpt(at: note.mark, sources: sources, style: style)
+                out += excerpt(at: note.mark)
             }
         }
         return out
@@ -70,19 +77,9 @@ public enum DiagnosticRenderer {
         ])
     }
 
-    private static func excerpt(at mark: SourceMark, sources: [String: String], style: TextStyle) -> String {
-        guard let line = sources[mark.file]?.line(mark.line) else { return "" }
-        return "    \(line.replacingAll("\t", "    "))\n" + "    " + caretPadding(line, column: mark.column) + style.green("^") + "\n"
-    }
-
     private static func annotation(_ kind: String, at mark: SourceMark, title: String, _ message: String) -> String {
         "::\(kind) file=\(escapeProperty(mark.file)),line=\(mark.line),col=\(mark.column),"
             + "title=\(escapeProperty(title))::\(escapeData(message))\n"
-    }
-
-    /// Spaces up to the column (1-based, in characters), keeping tabs so the caret lines up under them.
-    private static func caretPadding(_ line: String, column: Int) -> String {
-        String(line.prefix(max(0, column - 1)).map { $0 == "\t" ? "    " : " " }.joined())
     }
 
     private static func escapeData(_ text: String) -> String {
@@ -95,9 +92,10 @@ public enum DiagnosticRenderer {
 }
 
 extension String {
-    fileprivate func replacingAll(_ target: Character, _ replacement: String) -> String {
+    /// Replaces code points, not characters: "\r\n" is one Character but two code points to escape.
+    fileprivate func replacingAll(_ target: Unicode.Scalar, _ replacement: String) -> String {
         var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
+        for scalar in unicodeScalars { if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) } }
         return out
     }
 }
