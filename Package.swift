@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden"]),
         .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden", "Hostile"]),
     ]
 )

@@ -84,7 +84,21 @@ public struct YAMLReader: Sendable {
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(context) (line \(source.position(scalarOffset: Int(parser.context_mark.index)).line)), \(problem)"
         }
+        if let (breakLine, scalar) = unicodeLineBreak(in: source), breakLine <= line {
+            message += " (line \(breakLine) holds \(UserText.name(scalar)), which the YAML parser reads as a line break; "
+                + "write it as an escape in double quotes)"
+        }
         return Diagnostic.error(.yaml, "invalid YAML: \(message)", at: SourceMark(file: file, line: line, column: column))
+    }
+
+    /// The first U+0085, U+2028 or U+2029: YAML 1.1 (libyaml) breaks lines there, editors do not.
+    private func unicodeLineBreak(in source: SourceText) -> (line: Int, scalar: Unicode.Scalar)? {
+        for number in 1...source.lineCount {
+            if let scalar = source.line(number)?.unicodeScalars.first(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                return (number, scalar)
+            }
+        }
+        return nil
     }
 
     /// The 1-based column of a tab in the leading white space of a line, if there is one.
