@@ -47,6 +47,9 @@ let package = Package(
         // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
+        // Fuzzing only (scripts/fuzz): libFuzzer targets over the readers; without libFuzzer they replay files.
+        .executableTarget(name: "fuzz-agent-yaml", dependencies: ["ConfigModel", "AgentSchema", "Validation", "Simulator"],
+                          path: "Fuzz/agent-yaml"),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel"]),

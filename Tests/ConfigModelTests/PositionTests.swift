@@ -93,4 +93,13 @@ final class PositionTests: XCTestCase {
         XCTAssertEqual(text.split(separator: "\n")[1], "    a: \u{241B}[2Jx\u{FFFD}y")
         XCTAssertEqual(text.split(separator: "\n")[2], "         ^")
     }
+
+    func testALongLineIsShownAroundTheColumn() {
+        let source = "k: " + String(repeating: "a", count: 100_000) + "X" + String(repeating: "b", count: 100_000) + "\n"
+        let text = DiagnosticRenderer.text([.error(.yaml, "m", at: SourceMark(file: "a.yaml", line: 1, column: 100_004))],
+                                           sources: ["a.yaml": source])
+        let lines = text.split(separator: "\n")
+        XCTAssertEqual(lines[1], "    …" + String(repeating: "a", count: 60) + "X" + String(repeating: "b", count: 59) + "…")
+        XCTAssertEqual(lines[2], "    " + String(repeating: " ", count: 61) + "^")
+    }
 }

@@ -23,8 +23,9 @@ public enum DiagnosticRenderer {
         var split: [String: SourceText] = [:]
         func excerpt(at mark: SourceMark) -> String {
             if split[mark.file] == nil, let text = sources[mark.file] { split[mark.file] = SourceText(text) }
-            guard let line = split[mark.file]?.line(mark.line) else { return "" }
-            return "    \(TerminalWidth.display(line))\n" + "    " + TerminalWidth.padding(line, column: mark.column) + style.green("^") + "\n"
+            guard let whole = split[mark.file]?.line(mark.line) else { return "" }
+            let (line, column) = TerminalWidth.window(whole, column: mark.column)
+            return "    \(TerminalWidth.display(line))\n" + "    " + TerminalWidth.padding(line, column: column) + style.green("^") + "\n"
         }
         for diagnostic in diagnostics {
             let severity = diagnostic.severity == .error ? style.red("error:") : style.yellow("warning:")

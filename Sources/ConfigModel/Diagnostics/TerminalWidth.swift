@@ -2,6 +2,22 @@
 /// tabs as four spaces, combining marks as nothing, wide CJK and emoji as two cells, and characters that would
 /// move the cursor or reorder the line (controls, bidi overrides) as one visible symbol.
 enum TerminalWidth {
+    /// Code points shown on each side of the column when a line is too long to print whole (a 1 MB value).
+    static let reach = 60
+
+    /// The part of a long line around the column, marked with `…` where it was cut, and the column within it.
+    static func window(_ line: Substring, column: Int) -> (line: Substring, column: Int) {
+        let scalars = line.unicodeScalars
+        guard scalars.count > 2 * reach + 2 else { return (line, column) }
+        let start = max(0, column - 1 - reach)
+        let lower = scalars.index(scalars.startIndex, offsetBy: start)
+        let upper = scalars.index(lower, offsetBy: 2 * reach, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        var shown = Substring(scalars[lower..<upper])
+        if start > 0 { shown = "…" + shown }
+        if upper < scalars.endIndex { shown += "…" }
+        return (shown, column - start + (start > 0 ? 1 : 0))
+    }
+
     /// The line as printed.
     static func display(_ line: Substring) -> String {
         var out = ""
