@@ -50,21 +50,21 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     let codingPath: [any CodingKey]
     let lenient: Bool
     /// Values by the UTF-8 bytes of their key: one lookup per key, and `café` precomposed is not `café` decomposed.
-    private let values: [[UInt8]: YAMLNode]
+    private let values: [CodePointKey: YAMLNode]
 
     init(node: YAMLNode, pairs: [YAMLNode.Pair], codingPath: [any CodingKey], lenient: Bool) {
         self.node = node
         self.pairs = pairs
         self.codingPath = codingPath
         self.lenient = lenient
-        values = Dictionary(pairs.map { (Array($0.key.utf8), $0.value) }, uniquingKeysWith: { first, _ in first })
+        values = Dictionary(pairs.map { (CodePointKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     var allKeys: [Key] { pairs.compactMap { Key(stringValue: $0.key) } }
 
     func contains(_ key: Key) -> Bool { value(key) != nil }
 
-    private func value(_ key: Key) -> YAMLNode? { values[Array(key.stringValue.utf8)] }
+    private func value(_ key: Key) -> YAMLNode? { values[CodePointKey(key.stringValue)] }
 
     /// An optional field: nil when absent or null, and when lenient, nil when it does not decode.
     private func optional<T>(_ key: Key, _ decode: () throws -> T) throws -> T? {

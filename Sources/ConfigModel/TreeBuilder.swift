@@ -11,7 +11,7 @@ struct TreeBuilder {
         var pairs: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
         /// Keys by their UTF-8 bytes: YAML compares keys by code points, so `café` and `cafe\u{301}` are two keys.
-        var keys: [[UInt8]: SourceMark] = [:]
+        var keys: [CodePointKey: SourceMark] = [:]
         /// The pending key repeats an earlier one: its value is reported, then dropped.
         var pendingIsDuplicate = false
         var size = 1
@@ -43,7 +43,14 @@ struct TreeBuilder {
         return SourceMark(file: file, line: line, column: column)
     }
 
-    private func mark(_ event: yaml_event_t) -> SourceMark { mark(index: Int(event.start_mark.index)) }
+    /// Events come in file order, so the line of the previous one is where the search for the next starts.
+    private var lastLine = 1
+
+    private mutating func mark(_ event: yaml_event_t) -> SourceMark {
+        let (line, column) = source.position(scalarOffset: Int(event.start_mark.index), near: lastLine)
+        lastLine = line
+        return SourceMark(file: file, line: line, column: column)
+    }
 
     func root() throws(Diagnostic) -> YAMLNode {
         guard let result, !result.isNull else {
@@ -132,13 +139,13 @@ struct TreeBuilder {
             try checkKey(node)
             stack[top].pendingKey = node
             let name = node.scalar?.text ?? ""
-            if let first = stack[top].keys[Array(name.utf8)] {
+            if let first = stack[top].keys[CodePointKey(name)] {
                 stack[top].pendingIsDuplicate = true
                 let shown = UserText.shown(name)
                 problems.append(Diagnostic.error(.yaml, "duplicate key `\(shown)`; it is already set on line \(first.line)",
                                                  at: node.mark, notes: [Diagnostic.Note("`\(shown)` is first set here", at: first)]))
             } else {
-                stack[top].keys[Array(name.utf8)] = node.mark
+                stack[top].keys[CodePointKey(name)] = node.mark
             }
             return
         }
