@@ -31,7 +31,12 @@ final class ScaleTests: XCTestCase {
 
     func testDidYouMeanOnAHugeValueIsCapped() {
         ScaleTiming.assertLinear(validateCost { n in "conversation_config:\n  turn:\n    turn_eagerness: " + String(repeating: "a", count: n * 25) + "\n" }, small: 10_000)
-        XCTAssertNil(DidYouMean.suggestion(for: String(repeating: "e", count: 1_000_000), among: ["eager"]))
+        // Capped: suggesting for a 1 MB value costs about one scan of it, not an edit distance per candidate.
+        let huge = String(repeating: "e", count: 1_000_000)
+        let candidates = ["patient", "normal", "eager", "eleven_flash_v2", "eleven_turbo_v2_5", "gemini-2.5-flash"]
+        let scan = ScaleTiming.seconds { XCTAssertEqual(huge.unicodeScalars.count, 1_000_000) }
+        let suggest = ScaleTiming.seconds { XCTAssertNil(DidYouMean.suggestion(for: huge, among: candidates)) }
+        XCTAssertLessThan(suggest / scan, 5, "scan \(scan) s, suggestion \(suggest) s")
     }
 
     func testAHugeValueIsShortenedInMessages() throws {
