@@ -1,3 +1,6 @@
+// Independent of agentctl's JSON core (ConfigModel) on purpose: the emulator checks requests as the real API would,
+// so a fault in agentctl's JSON code cannot hide by being on both sides of the wire. Do not import ConfigModel here.
+
 /// Parses JSON text into `JSONValue`, keeping `1` and `1.0` distinct (Foundation's decoders do not).
 public struct JSONParser {
     public struct Failure: Error, Equatable {

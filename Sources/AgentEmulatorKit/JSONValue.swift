@@ -1,3 +1,6 @@
+// Independent of agentctl's JSON core (ConfigModel) on purpose: the emulator checks requests as the real API would,
+// so a fault in agentctl's JSON code cannot hide by being on both sides of the wire. Do not import ConfigModel here.
+
 /// A JSON document that keeps integers and floats apart, as pydantic does (`7` is not `7.0`).
 public enum JSONValue: Equatable, Sendable {
     case null
@@ -20,6 +23,11 @@ public enum JSONValue: Equatable, Sendable {
 
     public var stringValue: String? {
         if case .string(let text) = self { return text }
+        return nil
+    }
+
+    public var intValue: Int? {
+        if case .int(let number) = self { return number }
         return nil
     }
 

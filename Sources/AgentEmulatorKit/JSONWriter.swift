@@ -1,3 +1,6 @@
+// Independent of agentctl's JSON core (ConfigModel) on purpose: the emulator checks requests as the real API would,
+// so a fault in agentctl's JSON code cannot hide by being on both sides of the wire. Do not import ConfigModel here.
+
 /// Serialises `JSONValue` compactly with sorted keys, so responses are byte-for-byte reproducible.
 public enum JSONWriter {
     public static func data(_ value: JSONValue) -> [UInt8] {

@@ -5,11 +5,21 @@ import Glibc
 
 /// Expands the paths a user names into agent files: files as given, directories walked for `*.yaml` and `*.yml`.
 public enum AgentFileFinder {
-    /// A path that does not exist, or a directory that cannot be read: the walk cannot promise every file.
-    public struct UnusablePath: Error, Sendable, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "\(reason): \(path)" }
+    /// A path that cannot be used as given: the walk cannot promise every file, or reading it could block forever.
+    public enum UnusablePath: Error, Sendable, CustomStringConvertible {
+        case notFound(String)
+        /// A folder (named, or inside a walked directory) that cannot be listed.
+        case unreadableDirectory(String)
+        /// A named pipe, device or socket: reading one can block forever or never end, so it is not read.
+        case notAFile(String, kind: String)
+
+        public var description: String {
+            switch self {
+            case .notFound(let path): "no such file or directory: \(path)"
+            case .unreadableDirectory(let path): "cannot read the directory: \(path)"
+            case .notAFile(let path, let kind): "\(path) is \(kind), not a file"
+            }
+        }
     }
 
     /// Lists a directory's entries; injectable so a test can make one unreadable even when run as root.
@@ -23,8 +33,8 @@ public enum AgentFileFinder {
         throws(UnusablePath) -> [String] {
         var walk = Walk(listing: listing)
         for path in paths {
-            guard let info = FileID(path) else { throw UnusablePath(path: path, reason: "no such file or directory") }
-            if info.isDirectory { try walk.directory(path, id: info) } else { walk.add(path, id: info) }
+            guard let info = FileID(path) else { throw .notFound(path) }
+            if info.isDirectory { try walk.directory(path, id: info) } else { try walk.add(path, id: info) }
         }
         return walk.found
     }
@@ -38,7 +48,8 @@ public enum AgentFileFinder {
         var found: [String] = []
         var seen = Set<FileID>()
 
-        mutating func add(_ path: String, id: FileID?) {
+        mutating func add(_ path: String, id: FileID?) throws(UnusablePath) {
+            if let kind = id?.notAFile { throw .notAFile(path, kind: kind) }
             if let id, !seen.insert(id).inserted { return }
             found.append(path)
         }
@@ -47,16 +58,14 @@ public enum AgentFileFinder {
             guard seen.insert(id).inserted else { return }  // a symlink loop, or a folder reached twice
             let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
             let names: [String]
-            do { names = try listing(base) } catch {
-                throw UnusablePath(path: base, reason: "cannot read the directory")
-            }
+            do { names = try listing(base) } catch { throw .unreadableDirectory(base) }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = base == "." ? name : base.hasSuffix("/") ? base + name : base + "/" + name
                 let info = FileID(path)
                 if info?.isDirectory == true {
                     try self.directory(path, id: info!)
                 } else if AgentFileFinder.isAgentFile(name) {
-                    add(path, id: info)  // a dangling link is kept: reading it reports why it cannot be read
+                    try add(path, id: info)  // a dangling link is kept: reading it reports why it cannot be read
                 }
             }
         }
@@ -66,14 +75,26 @@ public enum AgentFileFinder {
     private struct FileID: Hashable {
         let device: UInt64
         let inode: UInt64
-        let isDirectory: Bool
+        let type: mode_t
 
         init?(_ path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
             device = UInt64(info.st_dev)
             inode = UInt64(info.st_ino)
-            isDirectory = info.st_mode & S_IFMT == S_IFDIR
+            type = info.st_mode & S_IFMT
+        }
+
+        var isDirectory: Bool { type == S_IFDIR }
+
+        /// What a path that is not a regular file is, in the user's words.
+        var notAFile: String? {
+            switch type {
+            case S_IFIFO: "a named pipe (FIFO)"
+            case S_IFCHR, S_IFBLK: "a device"
+            case S_IFSOCK: "a socket"
+            default: nil
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 /// A mapping key compared and hashed by its code points (UTF-8 bytes), as YAML and JSON compare keys: Swift's `String`
-/// equality would make `café` precomposed and decomposed one key. Used where keys are looked up in bulk.
+/// equality would make `café` precomposed and decomposed one key. Used where keys are looked up in bulk (mappings,
+/// `JSONObject`).
 struct CodePointKey: Hashable {
     let text: String
 

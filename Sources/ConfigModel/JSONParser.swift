@@ -1,15 +1,20 @@
-/// Reads JSON text into a `JSONValue`, keeping object key order (Foundation's parser does not).
+/// Reads JSON text (RFC 8259, strictly) into a `JSONValue`, keeping key order and each number's text.
+/// Every malformed input ends in a `Failure` with its byte offset, never a trap: escapes are checked before any
+/// arithmetic, a lone or mismatched surrogate is an error, numbers follow the grammar and Double's range, and
+/// nesting is bounded so hostile input cannot exhaust the stack.
 public struct JSONParser {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Byte offset of the problem, from 0.
         public let offset: Int
         public let message: String
         public var description: String { "invalid JSON at byte \(offset): \(message)" }
     }
 
+    public static let maximumDepth = 512
+
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
-    private static let maxDepth = 512
 
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
@@ -24,57 +29,71 @@ public struct JSONParser {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private func failure(_ message: String) -> Failure { Failure(offset: index, message: message) }
-
-    private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    private func failure(_ message: String, at offset: Int? = nil) -> Failure {
+        Failure(offset: offset ?? index, message: message)
     }
 
-    private mutating func expect(_ word: String) throws(Failure) {
-        let utf8 = Array(word.utf8)
-        guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
-            throw failure("expected `\(word)`")
-        }
-        index += utf8.count
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipSpace() {
+        while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
     private mutating func value() throws(Failure) -> JSONValue {
-        guard index < bytes.count else { throw failure("unexpected end of input") }
-        switch bytes[index] {
+        guard let byte = current else { throw failure("unexpected end of input, expected a value") }
+        switch byte {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expect("null"); return .null
-        default: return .number(try number())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default: throw failure("expected a value")
         }
+    }
+
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Failure) -> JSONValue {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard bytes.count - index >= expected.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
+            throw failure("expected a value")
+        }
+        index += expected.count
+        return value
     }
 
     private mutating func nest() throws(Failure) {
         depth += 1
-        if depth > Self.maxDepth { throw failure("nesting deeper than \(Self.maxDepth)") }
+        guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
         index += 1
         skipSpace()
+    }
+
+    /// After an item: true at the closing bracket (consumed), false after a comma; an error otherwise.
+    private mutating func endOrComma(_ close: UInt8) throws(Failure) -> Bool {
+        skipSpace()
+        switch current {
+        case close?: index += 1; return true
+        case UInt8(ascii: ",")?: index += 1; skipSpace(); return false
+        case nil: throw failure("unexpected end of input, expected `,` or `\(Character(Unicode.Scalar(close)))`")
+        default: throw failure("expected `,` or `\(Character(Unicode.Scalar(close)))`")
+        }
     }
 
     private mutating func object() throws(Failure) -> JSONValue {
         try nest()
         defer { depth -= 1 }
         var object = JSONObject()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+        if current == UInt8(ascii: "}") { index += 1; return .object(object) }
         while true {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            guard current == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
             let key = try string()
             skipSpace()
-            try expect(":")
+            guard current == UInt8(ascii: ":") else { throw failure("expected `:` after the key") }
+            index += 1
             skipSpace()
             object[key] = try value()
-            skipSpace()
-            guard index < bytes.count else { throw failure("unexpected end of input") }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
-            try expect(",")
-            skipSpace()
+            if try endOrComma(UInt8(ascii: "}")) { return .object(object) }
         }
     }
 
@@ -82,77 +101,137 @@ public struct JSONParser {
         try nest()
         defer { depth -= 1 }
         var items: [JSONValue] = []
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        if current == UInt8(ascii: "]") { index += 1; return .array(items) }
         while true {
             items.append(try value())
-            skipSpace()
-            guard index < bytes.count else { throw failure("unexpected end of input") }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-            try expect(",")
-            skipSpace()
+            if try endOrComma(UInt8(ascii: "]")) { return .array(items) }
         }
     }
 
-    private mutating func number() throws(Failure) -> Double {
+    private mutating func number() throws(Failure) -> JSONNumber {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-        guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-            index = start
-            throw failure("expected a value")
+        guard let length = JSONNumber.grammarLength(bytes, from: start) else {
+            throw failure("a number must be -?digits[.digits][e[+-]digits] without leading zeros", at: start)
+        }
+        index += length
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if let byte = current, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+            throw failure("a number must be -?digits[.digits][e[+-]digits] without leading zeros", at: start)
+        }
+        guard JSONNumber.isWithinRange(text) else { throw failure("the number \(text) is outside Double's range", at: start) }
+        return JSONNumber(validatedText: text)
+    }
+
+    private mutating func string() throws(Failure) -> String {
+        let opening = index
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var run = index
+        while true {
+            guard let byte = current else { throw failure("unterminated string", at: opening) }
+            if byte == UInt8(ascii: "\"") {
+                try appendUTF8(run..<index, to: &scalars)
+                index += 1
+                return String(scalars)
+            }
+            if byte < 0x20 { throw failure("control character U+\(hex(UInt32(byte))) in a string; escape it") }
+            if byte == UInt8(ascii: "\\") {
+                try appendUTF8(run..<index, to: &scalars)
+                scalars.append(try escape())
+                run = index
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Decodes a run of UTF-8 bytes; the error points at the first byte of an invalid sequence.
+    private func appendUTF8(_ range: Range<Int>, to scalars: inout String.UnicodeScalarView) throws(Failure) {
+        var iterator = bytes[range].makeIterator()
+        var decoder = UTF8()
+        var offset = range.lowerBound
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                offset += UTF8.width(scalar)
+            case .emptyInput: return
+            case .error: throw failure("invalid UTF-8", at: offset)
+            }
+        }
+    }
+
+    private mutating func escape() throws(Failure) -> Unicode.Scalar {
+        let start = index
+        index += 1
+        guard let byte = current else { throw failure("unterminated escape", at: start) }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"): return try unicodeEscape(start: start)
+        default: throw failure("unknown escape `\\\(Character(Unicode.Scalar(byte)))`", at: start)
+        }
+    }
+
+    /// `\uXXXX`, or a UTF-16 surrogate pair `\uD83D\uDE00` written as two escapes.
+    private mutating func unicodeEscape(start: Int) throws(Failure) -> Unicode.Scalar {
+        let first = try hex4()
+        switch first {
+        case 0xDC00...0xDFFF:
+            throw failure("lone low surrogate \\u\(hex(first)); a pair starts with \\uD800-\\uDBFF", at: start)
+        case 0xD800...0xDBFF:
+            let second = index
+            guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
+                throw failure("lone high surrogate \\u\(hex(first)); it must be followed by a \\uDC00-\\uDFFF escape",
+                              at: start)
+            }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw failure("high surrogate \\u\(hex(first)) followed by \\u\(hex(low)), not a low surrogate",
+                              at: second)
+            }
+            // Both halves are in range here, so the arithmetic cannot overflow and the scalar exists.
+            let code = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+            guard let scalar = Unicode.Scalar(code) else { throw failure("invalid surrogate pair", at: start) }
+            return scalar
+        default:
+            guard let scalar = Unicode.Scalar(first) else { throw failure("invalid \\u escape", at: start) }
+            return scalar
+        }
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = current, let digit = hexDigit(byte) else {
+                throw failure("a \\u escape needs four hex digits")
+            }
+            value = value << 4 | digit
+            index += 1
         }
         return value
     }
 
-    private mutating func hex4() throws(Failure) -> UInt32 {
-        guard bytes.count - index >= 4,
-              let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-            throw failure("bad \\u escape")
+    private func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
         }
-        index += 4
-        return code
     }
 
-    private mutating func string() throws(Failure) -> String {
-        index += 1
-        var scalars = String.UnicodeScalarView()
-        var run = index
-        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                flush(index)
-                index += 1
-                return String(scalars)
-            }
-            if byte < 0x20 { throw failure("control character in a string") }
-            guard byte == UInt8(ascii: "\\") else { index += 1; continue }
-            flush(index)
-            index += 1
-            guard index < bytes.count else { break }
-            let escape = bytes[index]
-            index += 1
-            switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
-            case UInt8(ascii: "u"):
-                var code = try hex4()
-                if (0xD800...0xDBFF).contains(code), bytes.count - index >= 6,
-                   bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                    index += 2
-                    let low = try hex4()
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low &- 0xDC00)
-                }
-                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-            default: throw failure("bad escape")
-            }
-            run = index
-        }
-        throw failure("unterminated string")
+    private func hex(_ code: UInt32) -> String {
+        let digits = String(code, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -76,9 +76,8 @@ struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let style = style(scalar.style)
             let tag = scalarTag(scalar.tag.map { String(cString: $0) }, text: text, at: mark(event))
-            try add(YAMLNode(.scalar(text, style, tag: tag), mark: mark(event)), size: 1,
+            try add(YAMLNode(.scalar(text, YAMLNode.ScalarStyle(scalar.style), tag: tag), mark: mark(event)), size: 1,
                     anchor: scalar.anchor.map { String(cString: $0) })
         case YAML_ALIAS_EVENT:
             try addAlias(String(cString: event.data.alias.anchor), at: mark(event))
@@ -197,15 +196,5 @@ struct TreeBuilder {
 
     private static func shorthand(_ tag: String) -> String {
         tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-    }
-
-    private func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
-        }
     }
 }

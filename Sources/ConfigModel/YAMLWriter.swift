@@ -58,7 +58,7 @@ public enum YAMLWriter {
         switch value {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return JSONText.number(number)
+        case .number(let number): return number.shortest.text
         case .string(let text): return YAMLScalarText.scalar(text)
         case .array: return "[]"
         case .object: return "{}"

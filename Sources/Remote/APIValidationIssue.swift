@@ -1,17 +1,10 @@
+import ConfigModel
+
 /// One entry of the API's 422 answer: where (`loc`) and what (`msg`).
-public struct APIValidationIssue: Sendable, Equatable, Decodable {
-    public enum Location: Sendable, Equatable, Decodable {
+public struct APIValidationIssue: Sendable, Equatable {
+    public enum Location: Sendable, Equatable {
         case key(String)
         case index(Int)
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let index = try? container.decode(Int.self) {
-                self = .index(index)
-            } else {
-                self = .key(try container.decode(String.self))
-            }
-        }
     }
 
     public let loc: [Location]
@@ -22,6 +15,13 @@ public struct APIValidationIssue: Sendable, Equatable, Decodable {
         self.loc = loc
         self.msg = msg
         self.type = type
+    }
+
+    /// One entry of `detail`; nil when it is not `{"loc": [...], "msg": "...", "type": "..."}`.
+    init?(json: JSONValue) {
+        guard let loc = json.list("loc", { $0.wholeNumber.map(Location.index) ?? $0.stringValue.map(Location.key) }),
+              let msg = json["msg"]?.stringValue, let type = json.optional("type", \.stringValue) else { return nil }
+        self.init(loc: loc, msg: msg, type: type)
     }
 
     /// The field in the agent's own terms: `conversation_config.turn.turn_timeout`, `tags[2]`

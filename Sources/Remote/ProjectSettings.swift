@@ -8,6 +8,15 @@ public struct ProjectSettings: Decodable, Sendable {
         public var base_url: String?
         public var api_key_env: String?
         public var api_key_file: String?
+        /// A flat YAML file of `NAME: value` that `${NAME}` placeholders in agent files resolve from.
+        public var variables: String?
+
+        public init(base_url: String? = nil, api_key_env: String? = nil, api_key_file: String? = nil, variables: String? = nil) {
+            self.base_url = base_url
+            self.api_key_env = api_key_env
+            self.api_key_file = api_key_file
+            self.variables = variables
+        }
     }
 
     public var default_environment: String?
@@ -33,7 +42,7 @@ public struct ProjectSettings: Decodable, Sendable {
         }
     }
 
-    public var agentsDirectory: String { agents_dir ?? "agents" }
+    public var agentsDirectory: String { agents_dir ?? Resource.agents.folder }
 
     /// The environment to use: the one named, else the default, else the only one, else the implicit `default`.
     public func environmentName(_ requested: String?) throws(SettingsError) -> String {

@@ -1,27 +1,25 @@
 import ConfigModel
-import Foundation
 
-/// `agentctl.lock`: per environment and agent file, the live agent's ID and what both sides agreed on at the last
-/// pull or push. Committed to Git; written atomically with sorted keys so its diffs are readable.
+/// `agentctl.lock`: per environment and file, the live resource behind it (its kind and ID) and what both sides
+/// agreed on at the last pull or push. Read and written in one place, `SyncState+LockFile.swift`.
 public struct SyncState: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
-        public var agentID: String
-        /// The live agent's `metadata.updated_at_unix_secs` when last synced: a change means someone edited it since.
+        public var resource: Resource
+        public var id: String
+        /// The live resource's last-modified stamp when last synced: a change means someone edited it since.
         public var remoteUpdatedAt: Double?
         /// The file's content (as the API's JSON) when last synced: the base of three-way comparisons.
         public var base: JSONObject
 
-        public init(agentID: String, remoteUpdatedAt: Double?, base: JSONObject) {
-            self.agentID = agentID
+        public init(_ resource: Resource, id: String, remoteUpdatedAt: Double?, base: JSONObject) {
+            self.resource = resource
+            self.id = id
             self.remoteUpdatedAt = remoteUpdatedAt
             self.base = base
         }
     }
 
-    public static let fileName = "agentctl.lock"
-    private static let formatVersion = 1.0
-
-    /// environment -> agent file path -> entry
+    /// environment -> file path -> entry
     public var environments: [String: [String: Entry]] = [:]
 
     public init() {}
@@ -31,53 +29,18 @@ public struct SyncState: Sendable, Equatable {
         set { environments[environment, default: [:]][file] = newValue }
     }
 
-    public func entries(in environment: String) -> [String: Entry] { environments[environment] ?? [:] }
-
-    /// The tracked file for an agent ID in an environment, if any.
-    public func file(forAgent id: String, in environment: String) -> String? {
-        entries(in: environment).first(where: { $0.value.agentID == id })?.key
+    /// The entry of a file, if it tracks this resource.
+    public func entry(_ file: String, of resource: Resource, in environment: String) -> Entry? {
+        self[environment, file].flatMap { $0.resource == resource ? $0 : nil }
     }
 
-    public static func load(path: String = fileName) throws(Diagnostic) -> SyncState {
-        guard FileManager.default.fileExists(atPath: path) else { return SyncState() }
-        let bytes = try AgentDocument.readBytes(path: path)
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw Diagnostic.error(.stateFile, "the state file is not valid JSON (\(error.message) at byte \(error.offset)); "
-                + "restore it from Git", at: SourceMark(file: path, line: 1, column: 1))
-        }
-        var state = SyncState()
-        for (environment, files) in json["environments"]?.objectValue ?? JSONObject() {
-            for (file, entry) in files.objectValue ?? JSONObject() {
-                guard let id = entry["agent_id"]?.stringValue else {
-                    throw Diagnostic.error(.stateFile, "entry \(environment)/\(file) has no agent_id", at: SourceMark(file: path, line: 1, column: 1))
-                }
-                state[environment, file] = Entry(agentID: id, remoteUpdatedAt: entry["remote_updated_at"]?.numberValue,
-                                                 base: entry["base"]?.objectValue ?? JSONObject())
-            }
-        }
-        return state
+    /// The tracked files of one resource in an environment.
+    public func entries(of resource: Resource, in environment: String) -> [String: Entry] {
+        (environments[environment] ?? [:]).filter { $0.value.resource == resource }
     }
 
-    public func text() -> String {
-        var environmentsObject = JSONObject()
-        for (environment, files) in environments.sorted(by: { $0.key < $1.key }) where !files.isEmpty {
-            var filesObject = JSONObject()
-            for (file, entry) in files.sorted(by: { $0.key < $1.key }) {
-                var object = JSONObject([("agent_id", .string(entry.agentID))])
-                object["remote_updated_at"] = entry.remoteUpdatedAt.map(JSONValue.number)
-                object["base"] = .object(entry.base)
-                filesObject[file] = .object(object)
-            }
-            environmentsObject[environment] = .object(filesObject)
-        }
-        let root = JSONObject([("version", .number(Self.formatVersion)), ("environments", .object(environmentsObject))])
-        return JSONText.encode(.object(root), pretty: true) + "\n"
-    }
-
-    public func save(path: String = fileName) throws(AtomicFile.WriteError) {
-        try AtomicFile.write(text(), to: path)
+    /// The tracked file for a live resource's ID in an environment, if any.
+    public func file(for id: String, of resource: Resource, in environment: String) -> String? {
+        entries(of: resource, in: environment).first(where: { $0.value.id == id })?.key
     }
 }

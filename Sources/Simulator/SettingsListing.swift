@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The settings a simulation used, as the API names them, for output headers.
 extension SimulationSettings {
     /// Every setting the simulator reads, nested like the API's `conversation_config`.
@@ -20,6 +22,10 @@ extension SimulationSettings {
                     ("disable_until_first_user_message", .bool(soft.disable_until_first_user_message)),
                     ("use_llm_generated_message", .bool(soft.use_llm_generated_message)),
                 ])),
+                ("mode", .string(turn.mode)),
+                ("turn_model", .string(turn.turn_model)),
+                ("spelling_patience", .string(turn.spelling_patience)),
+                ("retranscribe_on_turn_timeout", .bool(turn.retranscribe_on_turn_timeout)),
             ])),
             ("agent", .object([
                 ("first_message", .string(agent.first_message)),
@@ -44,7 +50,7 @@ extension SimulationSettings {
             if case .object(let members) = value {
                 for (key, member) in members { flatten(member, prefix: prefix.isEmpty ? key : prefix + "." + key) }
             } else {
-                if case .null = value { rows.append((prefix, "unset")) } else { rows.append((prefix, value.compact)) }
+                if case .null = value { rows.append((prefix, "unset")) } else { rows.append((prefix, JSONText.encode(value))) }
             }
         }
         flatten(json, prefix: "")

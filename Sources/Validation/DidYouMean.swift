@@ -1,9 +1,9 @@
 /// Suggests the known name a mistyped key was most likely meant to be.
-enum DidYouMean {
+public enum DidYouMean {
     /// The closest candidate within a small edit distance, or nil when nothing is close enough to be a typo.
     /// The work is bounded: a candidate whose length differs by more than the limit is never compared, so a 1 MB
     /// value costs one length check per candidate.
-    static func suggestion(for key: String, among candidates: [String]) -> String? {
+    public static func suggestion(for key: String, among candidates: [String]) -> String? {
         let length = key.unicodeScalars.count
         let limit = max(1, min(3, length / 4))
         var best: (name: String, distance: Int)?

@@ -1,30 +1,66 @@
+import AgentSchema
 import ConfigModel
 
-/// Checks agent files against the field table and the documented guidance, collecting every problem.
+/// Checks agent, tool and test files against their kind's field table, the documented guidance and the names they
+/// give each other, collecting every problem.
 public struct Validator: Sendable {
-    public init() {}
+    /// What `${NAME}` placeholders resolve to; the file is checked with their values, at their lines.
+    public var variables: Variables
 
-    /// Every diagnostic for one loaded file, in file order.
-    public func validate(_ document: AgentDocument) -> [Diagnostic] {
-        var fields = FieldChecker()
-        fields.checkFile(document.root)
-        var guidance = GuidanceRules(document: document)
-        guidance.check()
-        return (fields.diagnostics + guidance.diagnostics).sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
+    public init(variables: Variables = Variables(environment: [:])) {
+        self.variables = variables
     }
 
-    /// Loads and validates one file; a file that cannot be read as YAML gives every problem the reader found.
-    /// The text is returned whenever the file could be read, to show source lines under diagnostics.
+    /// Every diagnostic for one loaded file of a kind, in file order; `names` are the files it may refer to.
+    public func validate(_ document: AgentDocument, kind: FileKind = .agent, names: ResourceNames = ResourceNames([:]))
+        -> [Diagnostic] {
+        var fields = FieldChecker(table: kind.table)
+        fields.checkFile(document.root)
+        var found = fields.diagnostics
+        switch kind {
+        case .agent:
+            var guidance = GuidanceRules(document: document)
+            guidance.check()
+            var references = ReferenceRules(names: names)
+            references.check(document.root, fields: ReferenceField.agent)
+            found += guidance.diagnostics + references.diagnostics
+        case .tool:
+            var secrets = WebhookSecrets()
+            secrets.check(document.root)
+            found += secrets.diagnostics
+        case .test:
+            break
+        }
+        return found.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
+    }
+
+    /// Loads, resolves and validates one file; a file that cannot be read as YAML gives every problem the reader found.
+    /// The text is returned whenever the file could be read, to show source lines under diagnostics; the document
+    /// returned holds the resolved values.
     public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
-        let bytes: [UInt8]
         do {
-            bytes = try AgentDocument.readBytes(path: path)
+            return validate(bytes: try AgentDocument.readBytes(path: path), file: path)
         } catch {
             return (nil, nil, [error])
         }
-        switch AgentDocument.read(bytes: bytes, file: path) {
-        case .success(let document): return (document.text, document, validate(document))
-        case .failure(let problems): return (AgentDocument.text(of: bytes), nil, problems.problems)
+    }
+
+    /// Validates text read elsewhere (standard input), named `file` in the diagnostics.
+    public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
+        switch AgentDocument.read(bytes: bytes, file: file) {
+        case .failure(let problems):
+            return (AgentDocument.text(of: bytes), nil, problems.problems)
+        case .success(let parsed):
+            let kind = FileKind(path: file, text: parsed.text)
+            let resolution = VariableResolution(parsed.root, variables: variables)
+            let document = AgentDocument(file: file, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
+            // A value that came from a variable is not written in the file, so it is never a literal secret.
+            let found = validate(document, kind: kind, names: .beside(file: file)).filter { diagnostic in
+                diagnostic.ruleID != .literalSecret || !resolution.resolved.contains { $0.mark == diagnostic.mark }
+            }
+            let diagnostics = resolution.problems + resolution.annotate(found)
+            return (document.text, resolution.problems.isEmpty ? document : nil,
+                    diagnostics.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) })
         }
     }
 }

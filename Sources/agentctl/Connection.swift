@@ -7,9 +7,9 @@ import Remote
 struct Connection {
     let settings: ProjectSettings
     let environment: String
-    let service: any AgentsService
-
-    static let baseURLVariable = "ELEVENLABS_BASE_URL"
+    let service: any ResourceService
+    /// What `${NAME}` placeholders resolve to in this environment.
+    let variables: Variables
 
     static func open(_ options: RemoteOptions) throws -> Connection {
         let settings: ProjectSettings
@@ -20,20 +20,10 @@ struct Connection {
         do { name = try settings.environmentName(options.environment) } catch {
             throw configuration("\(error)")
         }
-        let environment = settings.environment(name)
-        // Precedence: the flag, then the environment variable, then agentctl.yaml, then the global host.
-        let urlText = options.baseURL ?? ProcessInfo.processInfo.environment[baseURLVariable] ?? environment.base_url
-        let baseURL: APIBaseURL
-        do { baseURL = try urlText.map(APIBaseURL.init) ?? .production } catch {
-            throw configuration("\(error)")
-        }
-        let key: APIKey
+        let access: APIAccess
         do {
-            if let file = options.apiKeyFile ?? environment.api_key_file {
-                key = try APIKey.fromFile(file)
-            } else {
-                key = try APIKey.fromEnvironment(variable: environment.api_key_env ?? APIKey.defaultVariable)
-            }
+            access = try APIAccess(baseURLFlag: options.baseURL, apiKeyFileFlag: options.apiKeyFile,
+                                   settings: settings.environment(name))
         } catch {
             throw configuration("\(error)")
         }
@@ -41,17 +31,25 @@ struct Connection {
         if options.verbose {
             trace = { (request: RequestTrace) in Terminal.error("agentctl: \(request)") }
         }
-        let client = APIClient(.init(baseURL: baseURL, apiKey: key, concurrency: options.concurrency, trace: trace))
-        return Connection(settings: settings, environment: name, service: AgentsAPI(client: client))
+        let client = APIClient(.init(baseURL: access.baseURL, apiKey: access.apiKey, concurrency: options.concurrency,
+                                     timeout: .seconds(options.timeout), trace: trace))
+        return Connection(settings: settings, environment: name, service: RemoteResources(client: client),
+                          variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
     /// The agent files under `paths` (validated) set against their live agents in this environment, with the state.
-    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedAgent], state: SyncState) {
-        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
+    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedFile], state: SyncState) {
+        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory,
+                                                   variables: variables)
         let state = try Self.loadState()
-        let results = await Planner(service: service)
+        let results = await Planner(.agents, service: service)
             .plan(documents, environment: environment, state: state, concurrency: concurrency)
         return (try Self.plans(results), state)
+    }
+
+    /// Per file, the fields whose value came from a secret variable.
+    static func secretPaths(_ plans: [PlannedFile]) -> [String: [[String]]] {
+        Dictionary(plans.map { ($0.file, $0.document.secretPaths) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func loadState() throws -> SyncState {
@@ -73,8 +71,8 @@ struct Connection {
     }
 
     /// The plans, or every reason some could not be made (a live agent that cannot be read stops the command).
-    static func plans(_ results: [Result<PlannedAgent, Planner.Failure>]) throws -> [PlannedAgent] {
-        var plans: [PlannedAgent] = []
+    static func plans(_ results: [Result<PlannedFile, Planner.Failure>]) throws -> [PlannedFile] {
+        var plans: [PlannedFile] = []
         var failures: [String] = []
         for result in results {
             switch result {

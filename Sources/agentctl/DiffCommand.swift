@@ -31,7 +31,7 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are differences, 0 when there are none (like terraform plan -detailed-exitcode).")
     var exitCode = false
 
-    @Flag(help: "Show values that look like secrets (API keys, auth headers) instead of masking them.")
+    @Flag(help: "Show values that look like secrets (API keys, auth headers, secret variables) instead of masking them.")
     var showSecrets = false
 
     @OptionGroup var remote: RemoteOptions
@@ -40,13 +40,16 @@ struct DiffCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote)
         let plans = try await connection.plan(paths, concurrency: remote.concurrency).plans
         let comparisons = plans.map(\.comparison)
+        let shown: String
         switch format {
         case .text:
-            Terminal.output(PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
-                                               colour: Terminal.stdoutWantsColour))
+            shown = PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
+                                       colour: Terminal.stdoutWantsColour, secretPaths: Connection.secretPaths(plans))
         case .json:
-            Terminal.output(PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets))
+            shown = PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets,
+                                       secretPaths: Connection.secretPaths(plans))
         }
+        Terminal.output(showSecrets ? shown : connection.variables.redact(shown))
         if exitCode && comparisons.contains(where: \.hasChanges) { throw CommandFailure(.differences) }
     }
 }

@@ -43,7 +43,7 @@ struct PullCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try Connection.open(remote)
         var state = try Connection.loadState()
-        var options = Puller.Options(environment: connection.environment, agentsDirectory: connection.settings.agentsDirectory)
+        var options = Puller.Options(environment: connection.environment, directory: connection.settings.agentsDirectory)
         options.selectors = selectors
         options.namePattern = name
         options.full = full
@@ -53,7 +53,7 @@ struct PullCommand: AsyncParsableCommand {
         let progress = ProgressLine(label: "fetching agents")
         let results: [Puller.FileResult]
         do {
-            results = try await Puller(service: connection.service).pull(options, state: &state, progress: progress.update)
+            results = try await Puller(.agents, service: connection.service).pull(options, state: &state, progress: progress.update)
         } catch {
             progress.finish()
             throw Connection.fail(error)

@@ -40,7 +40,7 @@ struct PushCommand: AsyncParsableCommand {
     @Flag(help: "Delete live agents tracked in agentctl.lock whose file was removed (asks first).")
     var prune = false
 
-    @Flag(help: "Show values that look like secrets instead of masking them.")
+    @Flag(help: "Show values that look like secrets (secret variables too) instead of masking them.")
     var showSecrets = false
 
     @OptionGroup var remote: RemoteOptions
@@ -50,21 +50,29 @@ struct PushCommand: AsyncParsableCommand {
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let pruned = prune ? Pruning.candidates(state: state, environment: connection.environment) : []
-        Terminal.output(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
-                                           showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
-            + Pruning.describe(pruned))
+        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
+        let hide = { (text: String) in showSecrets ? text : connection.variables.redact(text) }
+        Terminal.output(hide(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
+                                                showSecrets: showSecrets, colour: Terminal.stdoutWantsColour,
+                                                secretPaths: Connection.secretPaths(plans))
+            + Pruning.describe(pruned)))
         let changing = plans.filter(\.comparison.hasChanges)
         guard !changing.isEmpty || !pruned.isEmpty else { return }
         if dryRun { return }
         try confirm()
-        let outcomes = await Pusher(service: connection.service)
+        let outcomes = await Pusher(.agents, service: connection.service)
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency, state: &state)
         let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
                                                  state: &state)
+        // A secret variable's value is never kept in agentctl.lock: those fields have no base (drift on them is not told apart).
+        for plan in plans {
+            guard var entry = state[connection.environment, plan.file] else { continue }
+            entry.base = entry.base.removingValues(at: plan.document.secretPaths)
+            state[connection.environment, plan.file] = entry
+        }
         try Connection.saveState(state)
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
-        Terminal.output(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        Terminal.output(hide(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour))))
         if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
             throw CommandFailure(.findings, messages: pruneFailures)
         }

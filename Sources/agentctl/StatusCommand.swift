@@ -28,9 +28,9 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try Connection.open(remote)
         let (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let missing = paths.isEmpty ? Pruning.candidates(state: state, environment: connection.environment) : []
-        let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.agentID, $0.label) }
-            + missing.map { ($0.file, $0.agentID, "file missing") }
+        let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
+        let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }
+            + missing.map { ($0.file, $0.id, "file missing") }
         var out = ""
         for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {
             out += "\(file)  \(connection.environment)  \(id ?? "-")  \(label)\n"

@@ -85,7 +85,7 @@ final class TypedModelTests: XCTestCase {
 
     func testDefaultsAreTheTables() {
         XCTAssertEqual(FieldTable.agent.defaultValue(at: ["conversation_config", "turn", "turn_timeout"]),
-                       .number(TurnConfig.Default.turn_timeout))
+                       .number(JSONNumber(TurnConfig.Default.turn_timeout)))
         XCTAssertEqual(FieldTable.agent.defaultValue(at: ["conversation_config", "tts", "model_id"]),
                        .string(TTSConfig.Default.model_id))
         XCTAssertEqual(FieldTable.agent.defaultValue(at: ["conversation_config", "turn", "turn_eagerness"]),

@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import XCTest
 
-/// The hostile corpus (Tests/EndToEndTests/Hostile): one file per case, its expectation in a header comment:
+/// The hostile corpus (Tests/Fixtures/hostile): one file per case, its expectation in a header comment:
 ///
 ///     # exit: 1
 ///     # expect: 6:19 error [range] must be between 1 and 30
@@ -14,7 +15,7 @@ final class HostileCorpusTests: XCTestCase {
         var diagnostics: [(line: Int, column: Int, severity: String, rule: String, message: String)] = []
     }
 
-    private static let folder = AgentctlProcess.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Hostile")
+    private static let folder = Fixtures.url("hostile")
 
     private static var cases: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -50,7 +51,7 @@ final class HostileCorpusTests: XCTestCase {
         for name in Self.cases {
             let expected = try Self.expectation(name)
             XCTAssertNotEqual(expected.exit, -1, "\(name) has no `# exit:` header")
-            let path = "Tests/EndToEndTests/Hostile/" + name
+            let path = "Tests/Fixtures/hostile/" + name
             var seconds = Double.infinity
             var result: AgentctlProcess.Result?
             // A case must take under a second; a second try forgives one scheduling hiccup on a shared machine.
@@ -79,7 +80,7 @@ final class HostileCorpusTests: XCTestCase {
     }
 
     func testTheWholeCorpusRendersAsTextInOneRun() throws {
-        let result = try AgentctlProcess.run(["validate", "Tests/EndToEndTests/Hostile"])
+        let result = try AgentctlProcess.run(["validate", "Tests/Fixtures/hostile"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.hasSuffix("in \(Self.cases.filter { (try? Self.expectation($0).diagnostics.isEmpty) == false }.count) of \(Self.cases.count) files\n"),
                       String(result.stdout.suffix(200)))

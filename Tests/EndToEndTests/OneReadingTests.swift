@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// What `validate` checks is exactly what `push` sends and `simulate` reads: explicit tags and nulls included.

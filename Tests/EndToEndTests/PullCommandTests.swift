@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class PullCommandTests: XCTestCase {
@@ -78,6 +79,23 @@ final class PullCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.lowercased().contains("http"), result.stderr)
     }
 
+    func testABaseURLEndingInTheAPIVersionIsRefusedWithTheRightForm() throws {
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        let flag = try AgentctlProcess.run(["pull", "--base-url", "https://api.elevenlabs.io/v1"], in: dir,
+                                           environment: ["ELEVENLABS_API_KEY": "k"])
+        XCTAssertEqual(flag.status, 2)
+        XCTAssertEqual(flag.stderr, """
+            agentctl: error: base URL "https://api.elevenlabs.io/v1" includes the API's /v1 path, which agentctl adds \
+            itself; use "https://api.elevenlabs.io"
+
+            """)
+        try dir.write("environments:\n  local:\n    base_url: http://127.0.0.1:9/v1/\n", to: "agentctl.yaml")
+        let file = try AgentctlProcess.run(["pull"], in: dir, environment: ["ELEVENLABS_API_KEY": "k"])
+        XCTAssertEqual(file.status, 2)
+        XCTAssertTrue(file.stderr.contains(#"use "http://127.0.0.1:9""#), file.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["agentctl.yaml"])
+    }
+
     func testLocalEditsAreKeptUnlessForcedAndDryRunWritesNothing() async throws {
         let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
@@ -118,5 +136,33 @@ final class PullCommandTests: XCTestCase {
         let names = try files(in: dir).keys.sorted()
         XCTAssertFalse(names.isEmpty)
         XCTAssertTrue(names.allSatisfy { $0.hasPrefix("support-") }, "\(names)")
+    }
+}
+
+/// agentctl.lock written by the released tool (format 1, no resource kind) keeps working and is rewritten as format 2.
+final class LockFormatTests: XCTestCase {
+    func testAFormatOneLockIsReadAndWrittenBackAsFormatTwo() throws {
+        let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "3"])
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        XCTAssertEqual(try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment).status, 0)
+        let lockURL = dir.appendingPathComponent("agentctl.lock")
+        let current = try String(contentsOf: lockURL, encoding: .utf8)
+        XCTAssertTrue(current.hasPrefix("{\n  \"version\": 2,\n"), current)
+        XCTAssertEqual(current.components(separatedBy: "\"kind\": \"agent\",\n").count - 1, 3)
+        // The same lock as the released tool wrote it: format 1, entries without a kind.
+        let formatOne = current.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 1,")
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"kind\": \"agent\",") }
+            .joined(separator: "\n")
+        XCTAssertFalse(formatOne.contains("kind"))
+        try Data(formatOne.utf8).write(to: lockURL)
+
+        let status = try AgentctlProcess.run(["status", "--exit-code"], in: dir, environment: emulator.environment)
+        XCTAssertEqual(status.status, 0, status.stdout + status.stderr)
+        XCTAssertEqual(status.stdout.components(separatedBy: "  in sync\n").count - 1, 3, status.stdout)
+        XCTAssertEqual(try String(contentsOf: lockURL, encoding: .utf8), formatOne, "status only reads the lock")
+
+        let pull = try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment)
+        XCTAssertEqual(pull.stdout, "pulled 3 agents: 0 new, 0 updated, 3 unchanged\n", pull.stderr)
+        XCTAssertEqual(try String(contentsOf: lockURL, encoding: .utf8), current, "written back as format 2")
     }
 }

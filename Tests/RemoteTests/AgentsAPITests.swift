@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// The client against the real emulator process: pagination and the agent endpoints.
@@ -10,11 +11,12 @@ final class AgentsAPITests: XCTestCase {
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
 
-        let agents = try await api.listAllAgents(pageSize: 10)
+        let agents = try await api.listAll(pageSize: 10)
 
         XCTAssertEqual(agents.count, 25)
-        XCTAssertEqual(Set(agents.map(\.agentID)).count, 25)
-        XCTAssertEqual(agents.map(\.createdAtUnixSecs), agents.map(\.createdAtUnixSecs).sorted(by: >))
+        XCTAssertEqual(Set(agents.map(\.id)).count, 25)
+        let created = agents.map { $0.fields["created_at_unix_secs"]?.numberValue ?? 0 }
+        XCTAssertEqual(created, created.sorted(by: >))
         XCTAssertEqual(recorder.traces.map(\.status), [200, 200, 200])
         XCTAssertEqual(recorder.traces.map { $0.url.query?.contains("cursor=") ?? false }, [false, true, true])
     }
@@ -24,11 +26,11 @@ final class AgentsAPITests: XCTestCase {
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator)
 
-        let first = try await api.listAgents(pageSize: 2)
-        XCTAssertEqual(first.agents.count, 2)
+        let first = try await api.list(pageSize: 2)
+        XCTAssertEqual(first.items.count, 2)
         XCTAssertTrue(first.hasMore)
-        let second = try await api.listAgents(pageSize: 2, cursor: XCTUnwrap(first.nextCursor))
-        XCTAssertEqual(second.agents.count, 1)
+        let second = try await api.list(pageSize: 2, cursor: XCTUnwrap(first.nextCursor))
+        XCTAssertEqual(second.items.count, 1)
         XCTAssertFalse(second.hasMore)
         XCTAssertNil(second.nextCursor)
     }
@@ -38,7 +40,7 @@ final class AgentsAPITests: XCTestCase {
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator)
 
-        let sales = try await api.listAllAgents(search: "sales")
+        let sales = try await api.listAll(search: "sales")
 
         XCTAssertEqual(sales.map(\.name), ["Sales agent 007", "Sales agent 002"])
     }
@@ -48,14 +50,14 @@ final class AgentsAPITests: XCTestCase {
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator)
 
-        let id = try await api.createAgent(json("""
+        let id = try await api.create(json("""
             {"name": "Front desk", "tags": ["lobby"],
              "conversation_config": {"agent": {"first_message": "Welcome!", "prompt": {"prompt": "Greet.", "llm": "gpt-4o"}},
                                      "turn": {"turn_timeout": 9}}}
             """))
         XCTAssertTrue(id.hasPrefix("agent_"))
 
-        let created = try object(await api.getAgent(id: id))
+        let created = try object(await api.get(id: id))
         XCTAssertEqual(created["name"] as? String, "Front desk")
         XCTAssertEqual(value(created, "conversation_config.agent.prompt.llm") as? String, "gpt-4o")
         XCTAssertEqual(value(created, "conversation_config.turn.turn_timeout") as? Double, 9)
@@ -63,7 +65,7 @@ final class AgentsAPITests: XCTestCase {
         XCTAssertEqual(value(created, "conversation_config.asr.quality") as? String, "high")
         let createdAt = try XCTUnwrap(value(created, "metadata.updated_at_unix_secs") as? Int)
 
-        let patched = try object(await api.updateAgent(id: id, patch: json("""
+        let patched = try object(await api.update(id: id, body: json("""
             {"conversation_config": {"turn": {"turn_timeout": 12.5}}}
             """)))
         XCTAssertEqual(value(patched, "conversation_config.turn.turn_timeout") as? Double, 12.5)
@@ -71,8 +73,8 @@ final class AgentsAPITests: XCTestCase {
         XCTAssertEqual(value(patched, "conversation_config.agent.prompt.llm") as? String, "gpt-4o")
         XCTAssertGreaterThan(try XCTUnwrap(value(patched, "metadata.updated_at_unix_secs") as? Int), createdAt)
 
-        try await api.deleteAgent(id: id)
-        let gone = await remoteError { try await api.getAgent(id: id) }
+        try await api.delete(id: id)
+        let gone = await remoteError { try await api.get(id: id) }
         XCTAssertEqual(gone?.kind, .notFound)
     }
 
@@ -81,7 +83,7 @@ final class AgentsAPITests: XCTestCase {
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator)
 
-        let error = await remoteError { try await api.getAgent(id: "agent_missing") }
+        let error = await remoteError { try await api.get(id: "agent_missing") }
 
         XCTAssertEqual(error?.kind, .notFound)
         XCTAssertEqual(error?.attempts, 1)
@@ -96,10 +98,10 @@ final class AgentsAPITests: XCTestCase {
         let emulator = try EmulatorProcess(["--seed-agents", "1"])
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator)
-        let id = try await api.listAgents().agents[0].agentID
+        let id = try await api.list().items[0].id
 
         let error = await remoteError {
-            try await api.updateAgent(id: id, patch: json("""
+            try await api.update(id: id, body: json("""
                 {"conversation_config": {"turn": {"turn_timeout": 45, "mode": "sometimes"}}}
                 """))
         }
@@ -111,7 +113,7 @@ final class AgentsAPITests: XCTestCase {
               conversation_config.turn.mode: Input should be 'silence' or 'turn'
               conversation_config.turn.turn_timeout: Input should be less than or equal to 30
             """)
-        let unchanged = try object(await api.getAgent(id: id))
+        let unchanged = try object(await api.get(id: id))
         XCTAssertEqual(value(unchanged, "conversation_config.turn.mode") as? String, "turn")
     }
 
@@ -121,7 +123,7 @@ final class AgentsAPITests: XCTestCase {
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
 
-        _ = await remoteError { try await api.getAgent(id: "../agents?x=1") }
+        _ = await remoteError { try await api.get(id: "../agents?x=1") }
 
         XCTAssertEqual(recorder.traces.first?.url.absoluteString, emulator.baseURL + "/v1/convai/agents/..%2Fagents%3Fx%3D1")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// The client's bound on requests in flight, measured by the emulator process.
@@ -8,10 +9,10 @@ final class ConcurrencyTests: XCTestCase {
         let emulator = try EmulatorProcess(["--seed-agents", "24", "--latency-ms", "40"])
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator, concurrency: 3)
-        let ids = try await api.listAllAgents().map(\.agentID)
+        let ids = try await api.listAll().map(\.id)
 
         try await withThrowingTaskGroup(of: Data.self) { group in
-            for id in ids { group.addTask { try await api.getAgent(id: id) } }
+            for id in ids { group.addTask { try await api.get(id: id) } }
             for try await _ in group {}
         }
 
@@ -26,10 +27,10 @@ final class ConcurrencyTests: XCTestCase {
         let emulator = try EmulatorProcess(["--seed-agents", "6", "--latency-ms", "20"])
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator, concurrency: 1)
-        let ids = try await api.listAllAgents().map(\.agentID)
+        let ids = try await api.listAll().map(\.id)
 
         try await withThrowingTaskGroup(of: Data.self) { group in
-            for id in ids { group.addTask { try await api.getAgent(id: id) } }
+            for id in ids { group.addTask { try await api.get(id: id) } }
             for try await _ in group {}
         }
 

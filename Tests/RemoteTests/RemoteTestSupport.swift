@@ -1,6 +1,7 @@
 import Foundation
 import Remote
 import Synchronization
+import TestSupport
 import XCTest
 
 /// Collects what the client reports: the waits it asked for (returned at once) and every attempt.
@@ -23,7 +24,7 @@ final class Recorder: Sendable {
 /// A client for the emulator whose waits return at once (recorded) and whose jitter is 0.
 func makeAgentsAPI(_ emulator: EmulatorProcess, key: String = EmulatorProcess.apiKey, recorder: Recorder = Recorder(),
                    concurrency: Int = 8, timeout: Duration = .seconds(5),
-                   retry: RetryPolicy = RetryPolicy()) throws -> AgentsAPI {
+                   retry: RetryPolicy = RetryPolicy()) throws -> ResourceAPI {
     var configuration = APIClient.Configuration(
         baseURL: try APIBaseURL(emulator.baseURL),
         apiKey: try APIKey(key, source: .environment(variable: "ELEVENLABS_API_KEY")),
@@ -32,7 +33,7 @@ func makeAgentsAPI(_ emulator: EmulatorProcess, key: String = EmulatorProcess.ap
     )
     configuration.sleep = { recorder.sleep($0) }
     configuration.random = { 0 }
-    return AgentsAPI(client: APIClient(configuration))
+    return ResourceAPI(client: APIClient(configuration), resource: .agents)
 }
 
 func json(_ text: String) -> Data {

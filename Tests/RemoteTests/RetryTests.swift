@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// Faults injected by the emulator process: what is retried, how long the client waits, when it gives up.
@@ -10,7 +11,7 @@ final class RetryTests: XCTestCase {
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
 
-        let agents = try await api.listAllAgents(pageSize: 10)
+        let agents = try await api.listAll(pageSize: 10)
 
         XCTAssertEqual(agents.count, 30)
         XCTAssertEqual(recorder.traces.map(\.status), [200, 429, 200, 429, 200])
@@ -24,7 +25,7 @@ final class RetryTests: XCTestCase {
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder, retry: RetryPolicy(maxAttempts: 2))
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .rateLimited)
         let wait = try XCTUnwrap(recorder.sleeps.first)
@@ -40,7 +41,7 @@ final class RetryTests: XCTestCase {
         let policy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(200), maxDelay: .seconds(1))
         let api = try makeAgentsAPI(emulator, recorder: recorder, retry: policy)
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .serverError(status: 503))
         XCTAssertEqual(error?.attempts, 4)
@@ -57,9 +58,9 @@ final class RetryTests: XCTestCase {
         defer { emulator.stop() }
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
-        let id = try await api.listAgents().agents[0].agentID
+        let id = try await api.list().items[0].id
 
-        let updated = try object(await api.updateAgent(id: id, patch: json(#"{"name": "Renamed"}"#)))
+        let updated = try object(await api.update(id: id, body: json(#"{"name": "Renamed"}"#)))
 
         XCTAssertEqual(updated["name"] as? String, "Renamed")
         XCTAssertEqual(recorder.traces.map(\.status), [200, 500, 200])
@@ -71,7 +72,7 @@ final class RetryTests: XCTestCase {
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder, retry: RetryPolicy(maxAttempts: 3))
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .rateLimited)
         XCTAssertEqual(error?.attempts, 3)
@@ -88,7 +89,7 @@ final class RetryTests: XCTestCase {
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .rateLimited)
         XCTAssertEqual(error?.attempts, 1)
@@ -106,7 +107,7 @@ final class RetryTests: XCTestCase {
         let api = try makeAgentsAPI(emulator, recorder: recorder,
                                     retry: RetryPolicy(maxAttempts: 10, maxTotalWait: .seconds(45)))
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.attempts, 3)
         XCTAssertEqual(recorder.sleeps, [.seconds(20), .seconds(20)])
@@ -116,9 +117,9 @@ final class RetryTests: XCTestCase {
         let emulator = try EmulatorProcess(["--seed-agents", "1", "--drop-every", "2"])
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator)
-        let id = try await api.listAgents().agents[0].agentID
+        let id = try await api.list().items[0].id
 
-        let agent = try object(await api.getAgent(id: id))
+        let agent = try object(await api.get(id: id))
 
         XCTAssertEqual(agent["agent_id"] as? String, id)
         let stats = try await emulator.stats()
@@ -129,9 +130,9 @@ final class RetryTests: XCTestCase {
         let emulator = try EmulatorProcess(["--drop-every", "1"])
         defer { emulator.stop() }
         let recorder = Recorder()
-        let api = try makeAgentsAPI(emulator, recorder: recorder, retry: RetryPolicy(maxAttempts: 3))
+        let api = try makeAgentsAPI(emulator, recorder: recorder, retry: RetryPolicy(maxAttempts: 3, unreachableAfter: 10))
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         guard case .connection? = error?.kind else { return XCTFail("expected a connection error, got \(String(describing: error))") }
         XCTAssertEqual(error?.attempts, 3)
@@ -145,9 +146,9 @@ final class RetryTests: XCTestCase {
         defer { emulator.stop() }
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
-        _ = try await api.listAgents()
+        _ = try await api.list()
 
-        let error = await remoteError { try await api.createAgent(json(#"{"conversation_config": {}}"#)) }
+        let error = await remoteError { try await api.create(json(#"{"conversation_config": {}}"#)) }
 
         XCTAssertEqual(error?.kind, .outcomeUnknown("the connection closed without a valid HTTP answer"))
         XCTAssertEqual(recorder.traces.count, 2)
@@ -163,13 +164,13 @@ final class RetryTests: XCTestCase {
         defer { emulator.stop() }
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
-        _ = try await api.listAgents()
+        _ = try await api.list()
 
-        let id = try await api.createAgent(json(#"{"name": "Once", "conversation_config": {}}"#))
+        let id = try await api.create(json(#"{"name": "Once", "conversation_config": {}}"#))
 
         XCTAssertEqual(recorder.traces.map(\.status), [200, 429, 200])
-        let agents = try await api.listAllAgents()
-        XCTAssertEqual(agents.map(\.agentID), [id])
+        let agents = try await api.listAll()
+        XCTAssertEqual(agents.map(\.id), [id])
     }
 
     func testMalformedBodyIsRetriedForReads() async throws {
@@ -177,9 +178,9 @@ final class RetryTests: XCTestCase {
         defer { emulator.stop() }
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
-        let id = try await api.listAgents().agents[0].agentID
+        let id = try await api.list().items[0].id
 
-        let agent = try object(await api.getAgent(id: id))
+        let agent = try object(await api.get(id: id))
 
         XCTAssertEqual(agent["agent_id"] as? String, id)
         XCTAssertEqual(recorder.traces.map(\.status), [200, 200, 200])
@@ -190,7 +191,7 @@ final class RetryTests: XCTestCase {
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator, retry: RetryPolicy(maxAttempts: 2))
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .malformedResponse)
         XCTAssertEqual(error?.description, """
@@ -205,7 +206,7 @@ final class RetryTests: XCTestCase {
         let recorder = Recorder()
         let api = try makeAgentsAPI(emulator, recorder: recorder)
 
-        let error = await remoteError { try await api.createAgent(json(#"{"conversation_config": {}}"#)) }
+        let error = await remoteError { try await api.create(json(#"{"conversation_config": {}}"#)) }
 
         guard case .outcomeUnknown? = error?.kind else { return XCTFail("expected an unknown outcome, got \(String(describing: error))") }
         XCTAssertEqual(recorder.traces.count, 1)
@@ -220,7 +221,7 @@ final class RetryTests: XCTestCase {
         let api = try makeAgentsAPI(emulator, timeout: .milliseconds(300), retry: .none)
         let started = ContinuousClock.now
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .connection("timed out after 0.3 s"))
         XCTAssertLessThan(started.duration(to: .now), .seconds(2))
@@ -235,9 +236,9 @@ final class RetryTests: XCTestCase {
             baseURL: try APIBaseURL(baseURL), apiKey: try APIKey("k", source: .file(path: "/tmp/key")),
             retry: RetryPolicy(maxAttempts: 2), trace: { recorder.trace($0) })
         configuration.sleep = { recorder.sleep($0) }
-        let api = AgentsAPI(client: APIClient(configuration))
+        let api = ResourceAPI(client: APIClient(configuration), resource: .agents)
 
-        let error = await remoteError { try await api.createAgent(json("{}")) }
+        let error = await remoteError { try await api.create(json("{}")) }
 
         XCTAssertEqual(error?.kind, .connection("connection refused"))
         XCTAssertEqual(recorder.traces.count, 2)

@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// The key is never shown: not in errors, not in traces, not by printing or dumping the key itself.
@@ -11,7 +12,7 @@ final class SecretTests: XCTestCase {
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator, key: secret)
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .unauthorized)
         XCTAssertEqual(error?.attempts, 1)
@@ -26,9 +27,9 @@ final class SecretTests: XCTestCase {
         let emulator = try EmulatorProcess(["--seed-agents", "1", "--read-only-api-key", secret])
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator, key: secret)
-        let id = try await api.listAgents().agents[0].agentID
+        let id = try await api.list().items[0].id
 
-        let error = await remoteError { try await api.updateAgent(id: id, patch: json(#"{"name": "x"}"#)) }
+        let error = await remoteError { try await api.update(id: id, body: json(#"{"name": "x"}"#)) }
 
         XCTAssertEqual(error?.kind, .forbidden)
         XCTAssertTrue(error?.description.hasPrefix("update agent \(id) failed: the API key from the environment variable "
@@ -48,12 +49,12 @@ final class SecretTests: XCTestCase {
             do { try await body() } catch { messages += [String(describing: error), String(reflecting: error)] }
         }
 
-        await collect { _ = try await reader.listAllAgents(pageSize: 1) }
-        await collect { _ = try await reader.getAgent(id: "agent_missing") }
-        await collect { _ = try await reader.createAgent(json(#"{"conversation_config": {}}"#)) }
-        await collect { _ = try await reader.updateAgent(id: "agent_missing", patch: json("{}")) }
-        await collect { try await reader.deleteAgent(id: "agent_missing") }
-        await collect { _ = try await stranger.listAgents() }
+        await collect { _ = try await reader.listAll(pageSize: 1) }
+        await collect { _ = try await reader.get(id: "agent_missing") }
+        await collect { _ = try await reader.create(json(#"{"conversation_config": {}}"#)) }
+        await collect { _ = try await reader.update(id: "agent_missing", body: json("{}")) }
+        await collect { try await reader.delete(id: "agent_missing") }
+        await collect { _ = try await stranger.list() }
 
         XCTAssertGreaterThanOrEqual(messages.count, 8)
         XCTAssertGreaterThan(recorder.traces.count, 6)
@@ -69,7 +70,7 @@ final class SecretTests: XCTestCase {
         defer { emulator.stop() }
         let api = try makeAgentsAPI(emulator, key: secret)
 
-        let error = await remoteError { try await api.listAgents() }
+        let error = await remoteError { try await api.list() }
 
         XCTAssertEqual(error?.kind, .unexpectedStatus(307))
         XCTAssertTrue(error?.description.contains("redirected to \(elsewhere.baseURL)/v1/convai/agents?page_size=100") ?? false,

@@ -1,22 +1,12 @@
 import AgentSchema
 import ConfigModel
+import TestSupport
 import Validation
 import XCTest
 
 /// Random YAML-ish input always ends in a model or in located diagnostics: never a crash, never a problem at a
 /// place that is not in the file. The libFuzzer target (Fuzz/fuzz-agent-yaml) runs the same invariant for longer.
 final class RandomInputTests: XCTestCase {
-    private struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let pieces = [
         "name: ", "conversation_config:", "\n", "\r\n", "\r", "  ", "    ", "\t", "turn:", "turn_timeout: ", "7", "45",
         "1e400", "!!str ", "!!int ", "!!null", "~", "- ", "&a ", "*a", "[", "]", "{", "}", ", ", "\"", "'", "#", ":",
@@ -25,7 +15,7 @@ final class RandomInputTests: XCTestCase {
     ]
 
     func testEveryInputEndsInAModelOrLocatedDiagnostics() {
-        var random = SplitMix(state: 11)
+        var random = SeededRandom(seed: 11)
         var models = 0, rejected = 0
         for _ in 0..<10_000 {
             var bytes: [UInt8] = []

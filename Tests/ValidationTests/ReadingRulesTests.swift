@@ -4,15 +4,7 @@ import ConfigModel
 import XCTest
 
 /// What the reference states is checked, messages read as plain English, and one bad field hides nothing else.
-final class ReadingRulesTests: XCTestCase {
-    private func validate(_ text: String) throws -> [Diagnostic] {
-        Validator().validate(try AgentDocument.parse(bytes: Array(text.utf8), file: "a.yaml"))
-    }
-
-    private func turn(_ body: String) -> String {
-        "conversation_config:\n  turn:\n" + body.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
-    }
-
+final class ReadingRulesTests: XCTestCase, AgentRuleTesting {
     func testTaggedValuesAreCheckedAsTheirTagSays() throws {
         let found = try validate(turn("turn_timeout: !!str 7\nsilence_end_call_timeout: !!int \"9\"\ninitial_wait_time: !!null"))
         XCTAssertEqual(found.map(\.ruleID), [.type])

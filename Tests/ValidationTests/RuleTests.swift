@@ -1,19 +1,11 @@
 import ConfigModel
+import TestSupport
 import Validation
 import XCTest
 
-final class RuleTests: XCTestCase {
-    private func validate(_ text: String) throws -> [Diagnostic] {
-        Validator().validate(try AgentDocument.parse(bytes: Array(text.utf8), file: "a.yaml"))
-    }
-
-    private func turn(_ body: String) -> String {
-        "conversation_config:\n  turn:\n" + body.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
-    }
-
+final class RuleTests: XCTestCase, AgentRuleTesting {
     func testTurnTimeoutOutOfRangeNamesTheDocumentedRange() throws {
-        let lines = ["name: Desk"] + Array(repeating: "# padding", count: 8) + ["conversation_config:", "  turn:", "    turn_timeout: 45"]
-        let found = try validate(lines.joined(separator: "\n") + "\n")
+        let found = try validate(Fixtures.text("agents/turn-timeout-45-on-line-12.yaml"))
         guard found.count == 1 else { return XCTFail("expected one finding, got \(found.map(\.message))") }
         XCTAssertEqual(found[0].mark, SourceMark(file: "a.yaml", line: 12, column: 19))
         XCTAssertEqual(found[0].message, "`conversation_config.turn.turn_timeout` must be between 1 and 30, found 45 "
@@ -109,8 +101,7 @@ final class RuleTests: XCTestCase {
     }
 
     func testExampleAgentsAreClean() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let files = try AgentFileFinder.files(in: [root.appendingPathComponent("agents").path])
+        let files = try AgentFileFinder.files(in: [Fixtures.repositoryRoot.appendingPathComponent("agents").path])
         XCTAssertGreaterThanOrEqual(files.count, 3)
         for file in files {
             XCTAssertEqual(Validator().validate(file: file).diagnostics.map(\.message), [], file)

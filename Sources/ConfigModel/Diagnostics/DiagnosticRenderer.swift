@@ -70,17 +70,19 @@ public enum DiagnosticRenderer {
         return out
     }
 
+    /// One workflow command, `::KIND file=...,line=...,col=...,title=...::message`, escaped as GitHub reads it; for
+    /// reports that are not diagnostics (the simulator's failed expectations) but annotate a line all the same.
+    public static func annotation(_ kind: String, at mark: SourceMark, title: String, _ message: String) -> String {
+        "::\(kind) file=\(escapeProperty(mark.file)),line=\(mark.line),col=\(mark.column),"
+            + "title=\(escapeProperty(title))::\(escapeData(message))\n"
+    }
+
     private static func position(_ mark: SourceMark) -> JSONObject {
         JSONObject([
             ("file", .string(mark.file)),
-            ("line", .number(Double(mark.line))),
-            ("column", .number(Double(mark.column))),
+            ("line", .number(JSONNumber(mark.line))),
+            ("column", .number(JSONNumber(mark.column))),
         ])
-    }
-
-    private static func annotation(_ kind: String, at mark: SourceMark, title: String, _ message: String) -> String {
-        "::\(kind) file=\(escapeProperty(mark.file)),line=\(mark.line),col=\(mark.column),"
-            + "title=\(escapeProperty(title))::\(escapeData(message))\n"
     }
 
     private static func escapeData(_ text: String) -> String {

@@ -1,16 +1,15 @@
-import AgentSchema
 import ConfigModel
 
-/// One field whose value differs between an agent file and its live agent, and who changed it.
+/// One field whose value differs between a file and its live resource, and who changed it.
 public struct FieldChange: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        /// A field of an agent that does not exist yet.
+        /// A field of a resource that does not exist yet.
         case create
         /// You changed it in the file (or nothing is known of the last sync).
         case change
-        /// Someone changed the live agent since the last sync; the file still has the synced value.
+        /// Someone changed the live resource since the last sync; the file still has the synced value.
         case drift
-        /// Both the file and the live agent changed it since the last sync.
+        /// Both the file and the live resource changed it since the last sync.
         case conflict
     }
 
@@ -22,25 +21,26 @@ public struct FieldChange: Sendable, Equatable {
     public var dottedPath: String { path.joined(separator: ".") }
 }
 
-/// An agent file set against its live agent: what a push would send, and what it would overwrite.
-public struct AgentComparison: Sendable {
+/// A file set against its live resource: what a push would send, and what it would overwrite.
+public struct FileComparison: Sendable {
     public let file: String
-    public let agentID: String?
+    public let id: String?
     public let changes: [FieldChange]
     public let unchangedCount: Int
 
-    public var isCreate: Bool { agentID == nil }
+    public var isCreate: Bool { id == nil }
     public var hasChanges: Bool { isCreate || !changes.isEmpty }
-    /// Changes a push would make to the live agent (drift is not sent: the file agrees with the last sync).
+    /// Changes a push would make to the live resource (drift is not sent: the file agrees with the last sync).
     public var outgoing: [FieldChange] { changes.filter { $0.kind != .drift } }
-    /// Fields where pushing would overwrite someone else's edit on the live agent.
+    /// Fields where pushing would overwrite someone else's edit on the live resource.
     public var overwrites: [FieldChange] { changes.filter { $0.kind == .drift || $0.kind == .conflict } }
 
     /// Compares only what the file states (PATCH keeps the rest); numbers by value; a live value missing from
-    /// the response counts as the field's documented default.
-    public init(file: String, local: JSONObject, remote: JSONObject?, base: JSONObject?, agentID: String?) {
+    /// the response counts as the field's documented default (`defaults`, from the resource's schema).
+    public init(file: String, local: JSONObject, remote: JSONObject?, base: JSONObject?, id: String?,
+                defaults: ([String]) -> JSONValue?) {
         self.file = file
-        self.agentID = agentID
+        self.id = id
         var changes: [FieldChange] = []
         var unchanged = 0
         for (path, value) in Self.leaves(of: local) {
@@ -48,7 +48,7 @@ public struct AgentComparison: Sendable {
                 changes.append(FieldChange(path: path, before: nil, after: value, kind: .create))
                 continue
             }
-            let live = Self.value(at: path, in: remote) ?? FieldTable.agent.defaultValue(at: path)
+            let live = Self.value(at: path, in: remote) ?? defaults(path)
             if live == value {
                 unchanged += 1
                 continue

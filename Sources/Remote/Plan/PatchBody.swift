@@ -1,4 +1,3 @@
-import AgentSchema
 import ConfigModel
 
 /// The body of a partial update: only the fields that change, nested as the API expects. PATCH keeps every key
@@ -21,10 +20,12 @@ public enum PatchBody {
         object[key] = .object(child)
     }
 
-    /// Fields the API did not store as sent: each sent leaf read back from the live agent after the update.
-    public static func notStored(sent: JSONObject, readBack: JSONObject) -> [(path: [String], sent: JSONValue, stored: JSONValue?)] {
-        AgentComparison.leaves(of: sent).compactMap { path, value in
-            let stored = AgentComparison.value(at: path, in: readBack) ?? FieldTable.agent.defaultValue(at: path)
+    /// Fields the API did not store as sent: each sent leaf read back from the live resource after the update
+    /// (a leaf left out of the answer is its documented default, from `defaults`).
+    public static func notStored(sent: JSONObject, readBack: JSONObject,
+                                 defaults: ([String]) -> JSONValue?) -> [(path: [String], sent: JSONValue, stored: JSONValue?)] {
+        FileComparison.leaves(of: sent).compactMap { path, value in
+            let stored = FileComparison.value(at: path, in: readBack) ?? defaults(path)
             return stored == value ? nil : (path, value, stored)
         }
     }

@@ -2,24 +2,26 @@ import ConfigModel
 
 /// Shows what a push would do, in the layout people know from `terraform plan`, or as JSON for CI bots.
 public enum PlanRendering {
-    public static func summary(_ comparisons: [AgentComparison]) -> String {
+    public static func summary(_ comparisons: [FileComparison]) -> String {
         let create = comparisons.filter(\.isCreate).count
         let change = comparisons.filter { !$0.isCreate && !$0.changes.isEmpty }.count
         let same = comparisons.count - create - change
         return "\(change) agent\(change == 1 ? "" : "s") to change, \(create) to create, \(same) unchanged"
     }
 
-    public static func text(_ comparisons: [AgentComparison], environment: String, showSecrets: Bool, colour: Bool) -> String {
+    /// `secretPaths` names, per file, the fields whose value came from a secret variable: masked like keys are.
+    public static func text(_ comparisons: [FileComparison], environment: String, showSecrets: Bool, colour: Bool,
+                            secretPaths: [String: [[String]]] = [:]) -> String {
         let style = TextStyle(enabled: colour)
         var out = ""
         for comparison in comparisons where comparison.hasChanges {
             if comparison.isCreate {
                 out += style.green("+ \(comparison.file)") + "  (new agent in \(environment))\n"
             } else {
-                out += style.yellow("~ \(comparison.file)") + "  (\(comparison.agentID!) in \(environment))\n"
+                out += style.yellow("~ \(comparison.file)") + "  (\(comparison.id!) in \(environment))\n"
             }
             for change in comparison.changes {
-                out += line(change, showSecrets: showSecrets, style: style)
+                out += line(change, secret: !showSecrets && isSecret(change, secretPaths[comparison.file] ?? []), style: style)
             }
             if comparison.unchangedCount > 0 {
                 out += "    (\(comparison.unchangedCount) unchanged field\(comparison.unchangedCount == 1 ? "" : "s") hidden)\n"
@@ -29,8 +31,11 @@ public enum PlanRendering {
         return out + summary(comparisons) + "\n"
     }
 
-    private static func line(_ change: FieldChange, showSecrets: Bool, style: TextStyle) -> String {
-        let secret = !showSecrets && SecretMask.isSecret(change.path)
+    private static func isSecret(_ change: FieldChange, _ secretPaths: [[String]]) -> Bool {
+        SecretMask.isSecret(change.path) || secretPaths.overlaps(change.path)
+    }
+
+    private static func line(_ change: FieldChange, secret: Bool, style: TextStyle) -> String {
         let after = secret ? SecretMask.mask : inline(change.after)
         let before = secret ? SecretMask.mask : change.before.map(inline) ?? "(unset)"
         let note: String
@@ -48,11 +53,16 @@ public enum PlanRendering {
         if !secret, case .string(let old)? = change.before, case .string(let new) = change.after,
            old.contains("\n") || new.contains("\n") {
             var out = "    " + style.yellow("~ \(change.dottedPath):") + note + "\n"
-            for diffLine in LineDiff.lines(old, new) {
-                switch diffLine {
-                case .same(let text): out += "        \(text)\n"
-                case .removed(let text): out += "      " + style.red("- \(text)") + "\n"
-                case .added(let text): out += "      " + style.green("+ \(text)") + "\n"
+            let hunks = LineDiff.hunks(old, new)
+            if hunks.isEmpty { out += "        (only line endings or the final newline differ)\n" }
+            for hunk in hunks {
+                out += "      " + style.bold(hunk.header) + "\n"
+                for diffLine in hunk.lines {
+                    switch diffLine {
+                    case .same(let text): out += "        \(text)\n"
+                    case .removed(let text): out += "      " + style.red("- \(text)") + "\n"
+                    case .added(let text): out += "      " + style.green("+ \(text)") + "\n"
+                    }
                 }
             }
             return out
@@ -63,17 +73,18 @@ public enum PlanRendering {
 
     /// A value on one line: text quoted, numbers in their shortest form, lists and objects as compact JSON.
     static func inline(_ value: JSONValue) -> String {
-        JSONText.encode(value)
+        JSONText.encode(value, numbers: .shortest)
     }
 
     /// `[{agent, agent_id, path, before, after, kind}]`, one object per changed field (and one per new agent).
-    public static func json(_ comparisons: [AgentComparison], environment: String, showSecrets: Bool) -> String {
+    public static func json(_ comparisons: [FileComparison], environment: String, showSecrets: Bool,
+                            secretPaths: [String: [[String]]] = [:]) -> String {
         var items: [JSONValue] = []
         for comparison in comparisons {
             for change in comparison.changes {
-                let secret = !showSecrets && SecretMask.isSecret(change.path)
+                let secret = !showSecrets && isSecret(change, secretPaths[comparison.file] ?? [])
                 var object = JSONObject([("agent", .string(comparison.file)),
-                                         ("agent_id", comparison.agentID.map(JSONValue.string) ?? .null),
+                                         ("agent_id", comparison.id.map(JSONValue.string) ?? .null),
                                          ("environment", .string(environment)),
                                          ("path", .string(change.dottedPath))])
                 object["before"] = secret ? .string(SecretMask.mask) : (change.before ?? .null)
@@ -82,6 +93,6 @@ public enum PlanRendering {
                 items.append(.object(object))
             }
         }
-        return JSONText.encode(.array(items), pretty: true) + "\n"
+        return JSONText.encode(.array(items), pretty: true, numbers: .shortest) + "\n"
     }
 }

@@ -1,20 +1,18 @@
-import AgentSchema
 import ConfigModel
-import Foundation
 
-/// An agent file read and set against its live agent: the input of diff, push and status.
-public struct PlannedAgent: Sendable {
+/// A file read and set against its live resource: the input of diff, push and status.
+public struct PlannedFile: Sendable {
     public let file: String
     public let document: AgentDocument
     /// The request body the file describes: every key written, scalars typed by their field.
     public let local: JSONObject
     public let remote: JSONObject?
-    public let comparison: AgentComparison
+    public let comparison: FileComparison
 
-    public var agentID: String? { comparison.agentID }
+    public var id: String? { comparison.id }
 }
 
-/// Reads agent files and their live agents (concurrently, within the client's bound) into comparisons.
+/// Reads a resource's files and their live counterparts (concurrently, within a bound) into comparisons.
 public struct Planner: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let file: String
@@ -22,45 +20,34 @@ public struct Planner: Sendable {
         public var description: String { "\(file): \(message)" }
     }
 
-    let service: any AgentsService
+    let resource: Resource
+    let service: any ResourceService
 
-    public init(service: any AgentsService) { self.service = service }
+    public init(_ resource: Resource, service: any ResourceService) {
+        self.resource = resource
+        self.service = service
+    }
 
-    /// One result per file, in the order given: a plan, or why there is none (the live agent could not be read).
+    /// One result per file, in the order given: a plan, or why there is none (the live one could not be read).
     public func plan(_ documents: [AgentDocument], environment: String, state: SyncState, concurrency: Int)
-        async -> [Result<PlannedAgent, Failure>] {
-        let planOne: @Sendable (Int) async -> (Int, Result<PlannedAgent, Failure>) = { index in
-            (index, await plan(documents[index], entry: state[environment, documents[index].file]))
-        }
-        return await withTaskGroup(of: (Int, Result<PlannedAgent, Failure>).self) { group in
-            var pending = documents.indices.makeIterator()
-            for _ in 0..<max(1, concurrency) {
-                guard let index = pending.next() else { break }
-                group.addTask { await planOne(index) }
-            }
-            var results = [Result<PlannedAgent, Failure>?](repeating: nil, count: documents.count)
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if let next = pending.next() { group.addTask { await planOne(next) } }
-            }
-            return results.map { $0! }
+        async -> [Result<PlannedFile, Failure>] {
+        let entries = documents.map { state.entry($0.file, of: resource, in: environment) }
+        return await Array(zip(documents, entries)).boundedMap(limit: concurrency) { [self] document, entry in
+            await plan(document, entry: entry)
         }
     }
 
-    private func plan(_ document: AgentDocument, entry: SyncState.Entry?) async -> Result<PlannedAgent, Failure> {
-        let local = FieldTable.agent.requestBody(document).objectValue ?? JSONObject()
-        guard let entry else {
-            let comparison = AgentComparison(file: document.file, local: local, remote: nil, base: nil, agentID: nil)
-            return .success(PlannedAgent(file: document.file, document: document, local: local, remote: nil, comparison: comparison))
+    private func plan(_ document: AgentDocument, entry: SyncState.Entry?) async -> Result<PlannedFile, Failure> {
+        let local = resource.schema.requestBody(document) ?? JSONObject()
+        var remote: JSONObject?
+        if let entry {
+            do { remote = try await service.get(resource, id: entry.id) } catch {
+                return .failure(Failure(file: document.file, message: "cannot read live \(resource.kind) \(entry.id): \(error)"))
+            }
         }
-        do {
-            let remote = try await service.agent(id: entry.agentID)
-            let comparison = AgentComparison(file: document.file, local: local, remote: remote, base: entry.base,
-                                             agentID: entry.agentID)
-            return .success(PlannedAgent(file: document.file, document: document, local: local, remote: remote,
-                                         comparison: comparison))
-        } catch {
-            return .failure(Failure(file: document.file, message: "cannot read live agent \(entry.agentID): \(error)"))
-        }
+        let comparison = FileComparison(file: document.file, local: local, remote: remote, base: entry?.base,
+                                        id: entry?.id, defaults: resource.schema.defaultValue)
+        return .success(PlannedFile(file: document.file, document: document, local: local, remote: remote,
+                                    comparison: comparison))
     }
 }

@@ -1,12 +1,12 @@
 import ConfigModel
 
-/// Applies plans to live agents: creates new ones, patches only changed fields, reads every write back.
+/// Applies plans to a resource's live items: creates new ones, updates only changed fields, reads every write back.
 public struct Pusher: Sendable {
     public enum Outcome: Sendable {
         case created(id: String)
         case updated(fields: Int)
         case unchanged
-        /// Not sent: the live agent changed since the last sync on fields this push would set.
+        /// Not sent: the live item changed since the last sync on fields this push would set.
         case refused([FieldChange])
         case rejected([Diagnostic])
         case failed(String)
@@ -19,30 +19,18 @@ public struct Pusher: Sendable {
         }
     }
 
-    let service: any AgentsService
+    let resource: Resource
+    let service: any ResourceService
 
-    public init(service: any AgentsService) { self.service = service }
+    public init(_ resource: Resource, service: any ResourceService) {
+        self.resource = resource
+        self.service = service
+    }
 
-    /// Pushes every plan, `concurrency` agents at a time; records in `state` exactly the agents that succeeded.
-    public func push(_ plans: [PlannedAgent], environment: String, force: Bool, concurrency: Int,
+    /// Pushes every plan, `concurrency` at a time; records in `state` exactly the ones that succeeded.
+    public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int,
                      state: inout SyncState) async -> [(file: String, outcome: Outcome)] {
-        let pushOne: @Sendable (Int) async -> (Int, Outcome, SyncState.Entry?) = { index in
-            let (outcome, entry) = await push(plans[index], force: force)
-            return (index, outcome, entry)
-        }
-        let results = await withTaskGroup(of: (Int, Outcome, SyncState.Entry?).self) { group in
-            var pending = plans.indices.makeIterator()
-            for _ in 0..<max(1, concurrency) {
-                guard let index = pending.next() else { break }
-                group.addTask { await pushOne(index) }
-            }
-            var results = [(Outcome, SyncState.Entry?)?](repeating: nil, count: plans.count)
-            while let (index, outcome, entry) = await group.next() {
-                results[index] = (outcome, entry)
-                if let next = pending.next() { group.addTask { await pushOne(next) } }
-            }
-            return results.map { $0! }
-        }
+        let results = await plans.boundedMap(limit: concurrency) { [self] plan in await push(plan, force: force) }
         var report: [(String, Outcome)] = []
         for (plan, (outcome, entry)) in zip(plans, results) {
             if let entry { state[environment, plan.file] = entry }
@@ -51,13 +39,13 @@ public struct Pusher: Sendable {
         return report
     }
 
-    private func push(_ plan: PlannedAgent, force: Bool) async -> (Outcome, SyncState.Entry?) {
+    private func push(_ plan: PlannedFile, force: Bool) async -> (Outcome, SyncState.Entry?) {
         let comparison = plan.comparison
         do {
-            guard let id = comparison.agentID else {
-                let id = try await service.create(plan.local)
-                let stored = try await service.agent(id: id)
-                let entry = SyncState.Entry(agentID: id, remoteUpdatedAt: updatedAt(stored), base: plan.local)
+            guard let id = comparison.id else {
+                let id = try await service.create(resource, plan.local)
+                let stored = try await service.get(resource, id: id)
+                let entry = SyncState.Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(stored), base: plan.local)
                 if let failure = readBackFailure(sent: plan.local, stored: stored) { return (.failed(failure), entry) }
                 return (.created(id: id), entry)
             }
@@ -65,11 +53,11 @@ public struct Pusher: Sendable {
             if !conflicts.isEmpty && !force { return (.refused(conflicts), nil) }
             let sending = force ? comparison.changes : comparison.outgoing
             guard !sending.isEmpty else { return (.unchanged, nil) }
-            let patch = PatchBody.make(sending)
-            try await service.update(id: id, patch)
-            let stored = try await service.agent(id: id)
-            let entry = SyncState.Entry(agentID: id, remoteUpdatedAt: updatedAt(stored), base: plan.local)
-            if let failure = readBackFailure(sent: patch, stored: stored) { return (.failed(failure), nil) }
+            let body = resource.updateBody(sending, plan.local)
+            try await service.update(resource, id: id, body)
+            let stored = try await service.get(resource, id: id)
+            let entry = SyncState.Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(stored), base: plan.local)
+            if let failure = readBackFailure(sent: body, stored: stored) { return (.failed(failure), nil) }
             return (.updated(fields: sending.count), entry)
         } catch let rejected as RejectedByAPI {
             return (.rejected(rejected.diagnostics(in: plan.document)), nil)
@@ -78,17 +66,13 @@ public struct Pusher: Sendable {
         }
     }
 
-    private func updatedAt(_ agent: JSONObject) -> Double? {
-        agent["metadata"]?["updated_at_unix_secs"]?.numberValue
-    }
-
     /// A field the API silently dropped or rewrote is an error, not hidden.
     private func readBackFailure(sent: JSONObject, stored: JSONObject) -> String? {
-        let missing = PatchBody.notStored(sent: sent, readBack: stored)
+        let missing = PatchBody.notStored(sent: sent, readBack: stored, defaults: resource.schema.defaultValue)
         guard !missing.isEmpty else { return nil }
         return "the API did not store what was sent: " + missing.map { item in
-            "\(item.path.joined(separator: ".")) sent \(JSONText.encode(item.sent)), stored "
-                + (item.stored.map { JSONText.encode($0) } ?? "nothing")
+            "\(item.path.joined(separator: ".")) sent \(PlanRendering.inline(item.sent)), stored "
+                + (item.stored.map(PlanRendering.inline) ?? "nothing")
         }.joined(separator: "; ")
     }
 }

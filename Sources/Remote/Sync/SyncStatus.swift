@@ -1,14 +1,14 @@
-/// Where an agent file stands against its live agent, in the words `agentctl status` prints.
+/// Where a file stands against its live resource, in the words `agentctl status` prints.
 public struct SyncStatus: Sendable {
     public static let inSync = "in sync"
 
     public let file: String
-    public let agentID: String?
+    public let id: String?
     public let label: String
 
-    public init(plan: PlannedAgent) {
+    public init(plan: PlannedFile) {
         file = plan.file
-        agentID = plan.agentID
+        id = plan.id
         let kinds = Set(plan.comparison.changes.map(\.kind))
         if plan.comparison.isCreate {
             label = "not yet created"
