@@ -53,6 +53,9 @@ let package = Package(
         // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
+        // Fuzzing only (scripts/fuzz): libFuzzer targets over the readers; without libFuzzer they replay files.
+        .executableTarget(name: "fuzz-agent-yaml", dependencies: ["ConfigModel", "AgentSchema", "Validation", "Simulator"],
+                          path: "Fuzz/agent-yaml"),
         // Test support only, for every test target: the agentctl and emulator processes, assertGolden, Tests/Fixtures.
         // Nothing in Sources depends on it, so `swift build --product agentctl` never compiles it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -181,6 +181,8 @@ class Generator:
         elif target.get("type") == "object" and isinstance(target.get("additionalProperties"), dict) \
                 and "$ref" in target["additionalProperties"] and depth < 6:
             rule["type"] = "map"
+            names = self.deref(target.get("propertyNames", {}))
+            if "enum" in names: rule["keys"] = [str(v) for v in names["enum"]]
             self.rules.append(rule)
             value = self.deref(target["additionalProperties"])
             if "properties" in value:
@@ -252,6 +254,7 @@ def render_section(resource, section, rules):
         args = [f"path: {swift_string(r['path'])}", f"type: .{r['type']}"]
         if r.get("nullable"): args.append("nullable: true")
         if r.get("required"): args.append("required: true")
+        if "keys" in r: args.append("keys: [" + ", ".join(swift_string(v) for v in r["keys"]) + "]")
         if "discriminator" in r: args.append(f"discriminator: {swift_string(r['discriminator'])}")
         if "allowed" in r: args.append("allowed: [" + ", ".join(swift_string(v) for v in r["allowed"]) + "]")
         if r.get("deprecated_values"): args.append("deprecatedValues: [" + ", ".join(swift_string(v) for v in r["deprecated_values"]) + "]")

@@ -1,8 +1,8 @@
 import ConfigModel
 
 extension AgentDocument {
-    /// The typed view; sections that do not decode are nil (validation reports why).
+    /// The typed view; a field that does not decode is nil and the rest stays usable (validation reports why).
     public var definition: AgentDefinition {
-        (try? NodeDecoder().decode(AgentDefinition.self, from: root)) ?? AgentDefinition()
+        (try? NodeDecoder(lenient: true).decode(AgentDefinition.self, from: root)) ?? AgentDefinition()
     }
 }

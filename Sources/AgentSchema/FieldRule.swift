@@ -25,6 +25,8 @@ public struct FieldRule: Sendable {
     public let nullable: Bool
     /// The object this field belongs to must state it (the reference's `required`).
     public let required: Bool
+    /// The keys a map allows, when the reference restricts them to an enum (`propertyNames`).
+    public let keys: [String]?
     /// The field whose value chooses a union's shape.
     public let discriminator: String?
     public let allowed: [String]?
@@ -47,8 +49,8 @@ public struct FieldRule: Sendable {
     public let documentedIn: String?
     public let description: String
 
-    init(path: String, type: ValueType, nullable: Bool = false, required: Bool = false, discriminator: String? = nil,
-         allowed: [String]? = nil,
+    init(path: String, type: ValueType, nullable: Bool = false, required: Bool = false, keys: [String]? = nil,
+         discriminator: String? = nil, allowed: [String]? = nil,
          deprecatedValues: [String] = [], minimum: Double? = nil, maximum: Double? = nil,
          exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, special: [Double] = [],
          minLength: Int? = nil, maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil,
@@ -58,6 +60,7 @@ public struct FieldRule: Sendable {
         self.type = type
         self.nullable = nullable
         self.required = required
+        self.keys = keys
         self.discriminator = discriminator
         self.allowed = allowed
         self.deprecatedValues = deprecatedValues

@@ -32,14 +32,18 @@ public struct FieldTable: Sendable {
     }
 
     /// The rule for a path pattern such as `conversation_config.turn.turn_timeout` or `...language_presets.*.overrides`.
-    public func rule(_ pattern: String) -> FieldRule? { byPath[pattern] }
+    /// Matched by code points: a key that only looks like a field (`\u{212A}eywords`, Kelvin sign) is not that field.
+    public func rule(_ pattern: String) -> FieldRule? {
+        guard let rule = byPath[pattern], rule.path.utf8.elementsEqual(pattern.utf8) else { return nil }
+        return rule
+    }
 
     /// The names of the known fields directly under an object's pattern ("" for the top of the file).
     public func fieldNames(under pattern: String) -> [String] { childNames[pattern] ?? [] }
 
     /// The pattern of a child: a key under an object, any key under a map, any item of a list.
     public func childPattern(_ parent: String, key: String?) -> String {
-        let parentType = parent.isEmpty ? .object : byPath[parent]?.type
+        let parentType = parent.isEmpty ? .object : rule(parent)?.type
         switch (parentType, key) {
         case (.map?, _): return parent + ".*"
         case (_, nil): return parent + "[]"
@@ -62,7 +66,7 @@ public struct FieldTable: Sendable {
     public func defaultValue(at keys: [String]) -> JSONValue? {
         var pattern = ""
         for key in keys { pattern = childPattern(pattern, key: key) }
-        if let value = byPath[pattern]?.defaultValue { return value }
+        if let value = rule(pattern)?.defaultValue { return value }
         var node: JSONValue? = .object(serverDefaults)
         for key in keys { node = node?[key] }
         return node

@@ -81,8 +81,8 @@ public struct FileJSONSchema: Sendable {
         case .object:
             for (key, value) in objectSchema(pattern: rule.path, nullable: rule.nullable) { schema[key] = value }
         case .map:
-            // `validate` accepts null for any map: an empty section.
-            schema["type"] = Self.typeName("object", nullable: true)
+            schema["type"] = Self.typeName("object", nullable: rule.nullable)
+            if let keys = rule.keys { schema["propertyNames"] = .object(JSONObject([("enum", .array(keys.map(JSONValue.string)))])) }
             if let entry = table.rule(rule.path + ".*") {
                 schema["additionalProperties"] = .object(self.schema(for: entry))
             }

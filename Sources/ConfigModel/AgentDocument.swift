@@ -32,8 +32,20 @@ public struct AgentDocument: Sendable {
 
     public static func parse(bytes: [UInt8], file: String, reader: YAMLReader = YAMLReader()) throws(Diagnostic)
         -> AgentDocument {
-        let root = try reader.read(bytes, file: file)
-        return AgentDocument(file: file, text: String(decoding: bytes, as: UTF8.self), root: root)
+        switch read(bytes: bytes, file: file, reader: reader) {
+        case .success(let document): return document
+        case .failure(let problems): throw problems.problems[0]
+        }
+    }
+
+    /// The document, or every problem the reader found in it (duplicate keys and bad tags do not stop reading).
+    public static func read(bytes: [UInt8], file: String, reader: YAMLReader = YAMLReader()) -> Result<AgentDocument, Diagnostics> {
+        reader.readAll(bytes, file: file).map { AgentDocument(file: file, text: text(of: bytes), root: $0) }
+    }
+
+    /// The text as the reader sees it, without a byte order mark, for showing source lines.
+    public static func text(of bytes: [UInt8]) -> String {
+        String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
     }
 
     /// The node at a path of keys (a list item by its index, `"0"`), if the file states it.
@@ -47,18 +59,5 @@ public struct AgentDocument: Sendable {
             }
         }
         return node
-    }
-}
-
-extension String {
-    /// The 1-based line of this text, without its line break, for showing under a diagnostic.
-    public func line(_ number: Int) -> String? {
-        var current = 1
-        // Swift reads "\r\n" as one character, so a CRLF file is split on it as well as on "\n".
-        for candidate in split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            if current == number { return String(candidate) }
-            current += 1
-        }
-        return nil
     }
 }

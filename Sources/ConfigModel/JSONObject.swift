@@ -3,7 +3,7 @@
 /// Two objects are equal when they hold the same keys with equal values, in any order.
 public struct JSONObject: Sendable, Hashable, Sequence {
     public private(set) var entries: [(key: String, value: JSONValue)] = []
-    private var positions: [CodePoints: Int] = [:]
+    private var positions: [CodePointKey: Int] = [:]
 
     public init(_ entries: [(String, JSONValue)] = []) {
         for (key, value) in entries { self[key] = value }
@@ -15,17 +15,17 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// Setting an existing key keeps its place; setting nil removes it.
     public subscript(key: String) -> JSONValue? {
-        get { positions[CodePoints(key)].map { entries[$0].value } }
+        get { positions[CodePointKey(key)].map { entries[$0].value } }
         set {
-            let index = positions[CodePoints(key)]
+            let index = positions[CodePointKey(key)]
             switch (index, newValue) {
             case (let index?, let value?): entries[index].value = value
             case (let index?, nil):
                 entries.remove(at: index)
                 positions = [:]
-                for (position, entry) in entries.enumerated() { positions[CodePoints(entry.key)] = position }
+                for (position, entry) in entries.enumerated() { positions[CodePointKey(entry.key)] = position }
             case (nil, let value?):
-                positions[CodePoints(key)] = entries.count
+                positions[CodePointKey(key)] = entries.count
                 entries.append((key, value))
             case (nil, nil): break
             }
@@ -43,19 +43,8 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public func hash(into hasher: inout Hasher) {
         for (key, value) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            hasher.combine(CodePoints(key))
+            hasher.combine(CodePointKey(key))
             hasher.combine(value)
         }
-    }
-}
-
-/// A key compared by its UTF-8 bytes (so by code points), not by Swift's canonical equivalence.
-private struct CodePoints: Hashable, Sendable {
-    let key: String
-    init(_ key: String) { self.key = key }
-    static func == (lhs: CodePoints, rhs: CodePoints) -> Bool { lhs.key.utf8.elementsEqual(rhs.key.utf8) }
-    func hash(into hasher: inout Hasher) {
-        for byte in key.utf8 { hasher.combine(byte) }
-        hasher.combine(0xFF as UInt8)
     }
 }

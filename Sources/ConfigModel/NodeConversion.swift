@@ -13,7 +13,12 @@ public enum NodeConversion {
             return .array(items.map { json($0, path: path + [nil], kind: kind) })
         case .scalar(let text, let style, let tag):
             if node.isNull { return .null }
-            if tag == "tag:yaml.org,2002:str" { return .string(text) }
+            switch tag {
+            case .string?: return .string(text)
+            case .integer?, .float?: return YAMLCoreSchema.number(text).map { .number(JSONNumber($0)) } ?? .string(text)
+            case .boolean?: return YAMLCoreSchema.bool(text).map(JSONValue.bool) ?? .string(text)
+            case .null?, nil: break
+            }
             switch kind(path) {
             case .text?: return .string(text)
             case .number?, .integer?:

@@ -26,18 +26,4 @@ enum UTF8Check {
         }
         return nil
     }
-
-    /// 1-based line and column (counted in characters) of a byte offset in valid-prefix text.
-    static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1, column = 1
-        for byte in bytes[..<offset] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
-    }
 }

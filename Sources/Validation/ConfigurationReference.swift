@@ -125,13 +125,13 @@ public struct ConfigurationReference: Sendable {
         case .union: name = "object, by `\(rule.discriminator ?? "type")`"
         case .any: name = "any"
         }
-        // `validate` accepts null for any map: an empty section.
-        return rule.nullable || rule.type == .map ? name + " or null" : name
+        return rule.nullable ? name + " or null" : name
     }
 
     /// The allowed values, range, lengths and item counts, joined with `; `.
     static func allowedText(_ rule: FieldRule) -> String {
         var parts: [String] = []
+        if let keys = rule.keys { parts.append("keys: " + keys.map { "`\($0)`" }.joined(separator: ", ")) }
         if rule.required { parts.append("required") }
         if let allowed = rule.allowed {
             parts.append(allowed.map { "`\($0)`" + (rule.deprecatedValues.contains($0) ? " (deprecated)" : "") }

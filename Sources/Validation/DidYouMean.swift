@@ -1,11 +1,18 @@
 /// Suggests the known name a mistyped key was most likely meant to be.
 public enum DidYouMean {
     /// The closest candidate within a small edit distance, or nil when nothing is close enough to be a typo.
+    /// The work is bounded: a candidate whose length differs by more than the limit is never compared, so a 1 MB
+    /// value costs one length check per candidate.
     public static func suggestion(for key: String, among candidates: [String]) -> String? {
-        let limit = max(1, min(3, key.count / 4))
+        let length = key.unicodeScalars.count
+        let limit = max(1, min(3, length / 4))
         var best: (name: String, distance: Int)?
+        var lowered: [Unicode.Scalar]?
         for candidate in candidates {
-            let distance = editDistance(key.lowercased(), candidate)
+            let other = Array(candidate.unicodeScalars)
+            guard abs(other.count - length) <= limit else { continue }
+            if lowered == nil { lowered = Array(key.lowercased().unicodeScalars) }
+            let distance = editDistance(lowered!, other)
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.name
@@ -23,21 +30,28 @@ public enum DidYouMean {
 
     /// Damerau-Levenshtein distance (optimal string alignment): swapped neighbours count as one edit.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// Damerau-Levenshtein distance (optimal string alignment): swapped neighbours count as one edit.
+    /// Three rows of memory, not a full matrix.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { rows[i][0] = i }
-        for j in 0...b.count { rows[0][j] = j }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
+            current[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
                 }
             }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return rows[a.count][b.count]
+        return previous[b.count]
     }
 }

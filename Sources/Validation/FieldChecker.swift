@@ -17,7 +17,7 @@ struct FieldChecker {
     }
 
     private mutating func report(_ rule: RuleID, _ node: YAMLNode, _ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(rule, at: node.mark, message, path: path.isEmpty ? nil : path))
+        diagnostics.append(Diagnostic(rule, at: node, message, path: path.isEmpty ? nil : path))
     }
 
     private mutating func checkObject(_ node: YAMLNode, pattern: String, path: String) {
@@ -32,17 +32,17 @@ struct FieldChecker {
                 check(pair.value, rule: rule, path: childPath)
                 continue
             }
-            let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark)
+            let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
             let place = path.isEmpty ? "at the top of the file" : "in `\(path)`"
+            let key = "`\(UserText.shown(pair.key))`" + (UserText.invisibleCharacters(in: pair.key).map { " (it contains \($0))" } ?? "")
             if table.rejectsUnknownKeys {
                 let hint = Self.hint(DidYouMean.suggestions(for: pair.key, among: known))
                     ?? "; the keys here are " + known.map { "`\($0)`" }.joined(separator: ", ")
-                report(.unknownKeyTypo, keyNode, childPath, "unknown key `\(pair.key)` \(place)\(hint)")
+                report(.unknownKeyTypo, keyNode, childPath, "unknown key \(key) \(place)\(hint)")
             } else if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
-                report(.unknownKeyTypo, keyNode, childPath, "unknown key `\(pair.key)` \(place); did you mean `\(suggestion)`?")
+                report(.unknownKeyTypo, keyNode, childPath, "unknown key \(key) \(place); did you mean `\(suggestion)`?")
             } else {
-                report(.unknownField, keyNode, childPath,
-                       "`\(pair.key)` is not known to agentctl \(place); it is kept and sent unchanged")
+                report(.unknownField, keyNode, childPath, "\(key) is not known to agentctl \(place); it is kept and sent unchanged")
             }
         }
         for name in known where node[name] == nil {
@@ -74,17 +74,17 @@ struct FieldChecker {
         }
         guard values.contains(value) else {
             let hint = DidYouMean.suggestion(for: value, among: values).map { "; did you mean `\($0)`?" } ?? "; allowed: " + choices
-            return report(.allowedValues, chosen, discriminatorPath, "`\(discriminatorPath)` does not allow `\(value)`\(hint)")
+            return report(.allowedValues, chosen, discriminatorPath, "`\(discriminatorPath)` does not allow `\(UserText.shown(value))`\(hint)")
         }
         checkObject(node, pattern: rule.variantPattern(value), path: path)
     }
 
     private mutating func check(_ node: YAMLNode, rule: FieldRule, path: String) {
         if rule.deprecated {
-            report(.deprecatedField, node, path, "`\(path)` is deprecated: \(rule.description)")
+            report(.deprecatedField, node, path, "`\(path)` is deprecated" + Self.deprecationAdvice(rule.description))
         }
         if node.isNull {
-            if !rule.nullable && rule.type != .any && rule.type != .map {
+            if !rule.nullable && rule.type != .any {
                 report(.null, node, path, "`\(path)` may not be null; remove the line to keep the API's value")
             }
             return
@@ -116,7 +116,7 @@ struct FieldChecker {
         guard allowed.contains(text) else {
             let hint = DidYouMean.suggestion(for: text, among: allowed).map { "; did you mean `\($0)`?" }
                 ?? (allowed.count <= 12 ? "; allowed: " + allowed.joined(separator: ", ") : "")
-            return report(.allowedValues, node, path, "`\(path)` does not allow `\(text)`\(hint)")
+            return report(.allowedValues, node, path, "`\(path)` does not allow `\(UserText.shown(text))`\(hint)")
         }
         if deprecated.contains(text) {
             report(.deprecatedValue, node, path, "`\(text)` is deprecated for `\(path)`")
@@ -159,8 +159,17 @@ struct FieldChecker {
         guard let pairs = node.pairs else {
             return report(.type, node, path, "`\(path)` must be a mapping, found \(node.kindName)")
         }
-        guard let entryRule = table.rule(rule.path + ".*") else { return }
-        for pair in pairs { check(pair.value, rule: entryRule, path: path + "." + pair.key) }
+        let entryRule = table.rule(rule.path + ".*")
+        for pair in pairs {
+            if let keys = rule.keys, !keys.contains(where: { $0.utf8.elementsEqual(pair.key.utf8) }) {
+                let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
+                let hint = DidYouMean.suggestion(for: pair.key, among: keys).map { "; did you mean `\($0)`?" }
+                    ?? "; allowed: " + keys.joined(separator: ", ")
+                report(.allowedValues, keyNode, path + "." + pair.key, "`\(path)` does not allow the key `\(UserText.shown(pair.key))`\(hint)")
+                continue
+            }
+            if let entryRule { check(pair.value, rule: entryRule, path: path + "." + pair.key) }
+        }
     }
 
     private mutating func checkList(_ node: YAMLNode, rule: FieldRule, path: String) {
@@ -178,6 +187,10 @@ struct FieldChecker {
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             if rule.type == .textList {
+                if item.isNull {
+                    report(.null, item, itemPath, "`\(itemPath)` is empty (null); write the text, or remove the item")
+                    continue
+                }
                 guard case .success(let text) = ScalarReading.text(item) else {
                     report(.type, item, itemPath, "`\(itemPath)` must be text, found \(item.kindName)")
                     continue
@@ -192,5 +205,13 @@ struct FieldChecker {
                 checkObject(item, pattern: rule.path + "[]", path: itemPath)
             }
         }
+    }
+
+    /// The vendor's deprecation note as advice: "DEPRECATED: use `x` instead." becomes "; use `x` instead."
+    static func deprecationAdvice(_ description: String) -> String {
+        var rest = Substring(description)
+        if rest.lowercased().hasPrefix("deprecated") { rest = rest.dropFirst("deprecated".count) }
+        rest = rest.drop(while: { $0 == ":" || $0 == "." || $0 == " " || $0 == "-" })
+        return rest.isEmpty ? "" : "; " + rest
     }
 }

@@ -20,7 +20,7 @@ struct GuidanceRules {
 
     private mutating func warn(_ rule: RuleID, _ path: [String], _ message: String) {
         guard let node = document.node(at: path) else { return }
-        diagnostics.append(Diagnostic(rule, at: node.mark, message, path: path.joined(separator: ".")))
+        diagnostics.append(Diagnostic(rule, at: node, message, path: path.joined(separator: ".")))
     }
 
     private mutating func checkSilenceEndCall(_ turn: TurnConfig?) {
@@ -61,16 +61,54 @@ struct GuidanceRules {
     }
 }
 
-/// Finds phrases in a filler that promise how long the wait will be ("one second", "just a moment", "2 minutes").
+/// Finds phrases in a filler that promise how long the wait will be ("one second", "about 20 seconds", "give me ten
+/// seconds", "just a moment"), but not an ordinal ("a second approach").
 enum TimePromise {
-    private static let units = ["second", "seconds", "sec", "secs", "moment", "minute", "minutes", "min", "mins", "sec."]
-    private static let counts: Set<String> = ["a", "one", "two", "three", "few", "1", "2", "3", "5", "10", "just", "quick"]
+    private static let units: Set<String> = ["second", "seconds", "sec", "secs", "moment", "moments", "minute", "minutes",
+                                             "min", "mins"]
+    private static let counts: Set<String> = [
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "hundred", "few", "couple", "several", "half",
+        "just", "quick", "some",
+    ]
+    /// Words between a count and its unit: "a couple of seconds", "ten more seconds".
+    private static let between: Set<String> = ["of", "more", "extra", "short", "little"]
+    /// After "a second", words that keep it a length of time; any other word makes it an ordinal ("a second try").
+    private static let afterDuration: Set<String> = ["please", "while", "or", "and", "i", "we", "let", "so", "to", "as",
+                                                     "for", "thanks", "thank", "now", "then", "more", "here", "there"]
 
     static func find(in text: String) -> String? {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        for (index, word) in words.enumerated() where units.contains(word) && index > 0 && counts.contains(words[index - 1]) {
-            return words[index - 1] + " " + word
+        let words = tokens(text.lowercased())
+        for (index, word) in words.enumerated() where units.contains(word.text) && index > 0 {
+            var countIndex = index - 1
+            while countIndex > 0, between.contains(words[countIndex].text) { countIndex -= 1 }
+            let count = words[countIndex].text
+            guard counts.contains(count) || count.allSatisfy(\.isNumber) else { continue }
+            if (count == "a" || count == "an") && (word.text == "second" || word.text == "minute") && index + 1 < words.count
+                && !words[index].endsClause && !afterDuration.contains(words[index + 1].text) {
+                continue
+            }
+            return words[countIndex...index].map(\.text).joined(separator: " ")
         }
         return nil
+    }
+
+    /// Words of letters and digits; `endsClause` when punctuation follows before the next word.
+    private static func tokens(_ text: String) -> [(text: String, endsClause: Bool)] {
+        var words: [(text: String, endsClause: Bool)] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty {
+                words.append((current, false))
+                current = ""
+            }
+            if !character.isWhitespace, !words.isEmpty { words[words.count - 1].endsClause = true }
+        }
+        if !current.isEmpty { words.append((current, false)) }
+        return words
     }
 }

@@ -19,7 +19,7 @@ struct ProjectFileCheck {
         guard !names.contains(name) else { return [] }
         let hint = DidYouMean.suggestion(for: name, among: names).map { "; did you mean `\($0)`?" }
             ?? (names.isEmpty ? "; define it under `environments`" : "; the environments are " + names.map { "`\($0)`" }.joined(separator: ", "))
-        return [Diagnostic(.allowedValues, at: node.mark, "`default_environment` names `\(name)`, which is not under `environments`\(hint)",
+        return [Diagnostic(.allowedValues, at: node, "`default_environment` names `\(name)`, which is not under `environments`\(hint)",
                            path: "default_environment")]
     }
 }

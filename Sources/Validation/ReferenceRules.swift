@@ -19,18 +19,18 @@ struct ReferenceRules {
         let example = ResourceReference.text(naming: "SLUG", of: field.kind)
         switch ResourceReference(text) {
         case .id(let id):
-            diagnostics.append(Diagnostic(.rawID, at: node.mark, "`\(path)` holds the raw ID `\(id)`, which names a "
+            diagnostics.append(Diagnostic(.rawID, at: node, "`\(path)` holds the raw ID `\(id)`, which names a "
                 + "\(field.kind.rawValue) in one environment only; name its file instead (`\(example)` for "
                 + "\(field.kind.folder)/SLUG.yaml)", path: path))
         case .name(let kind, let slug) where kind != field.kind:
-            diagnostics.append(Diagnostic(.unknownReference, at: node.mark, "`\(path)` takes a \(field.kind.rawValue), "
+            diagnostics.append(Diagnostic(.unknownReference, at: node, "`\(path)` takes a \(field.kind.rawValue), "
                 + "not a \(kind.rawValue): write `\(ResourceReference.text(naming: slug, of: field.kind))`", path: path))
         case .name(let kind, let slug):
             let known = names.slugs(of: kind)
             guard !known.contains(slug) else { return }
             let hint = DidYouMean.suggestion(for: slug, among: known)
                 .map { "; did you mean `\(ResourceReference.text(naming: $0, of: kind))`?" } ?? ""
-            diagnostics.append(Diagnostic(.unknownReference, at: node.mark, "`\(path)` names `\(text)`, but there is "
+            diagnostics.append(Diagnostic(.unknownReference, at: node, "`\(path)` names `\(text)`, but there is "
                 + "no \(kind.folder)/\(slug).yaml\(hint)", path: path))
         }
     }

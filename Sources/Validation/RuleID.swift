@@ -48,7 +48,7 @@ public enum RuleID: String, Sendable, CaseIterable {
         case .length: return "Text is within the field's length limits, counted in Unicode code points as the API counts."
         case .allowedValues: return "A value is one of the field's allowed values."
         case .itemCount: return "A list has no more (or fewer) items than the field allows."
-        case .required: return "A field the API requires in its object (such as a webhook tool's `api_schema`) is stated."
+        case .required: return "A field the API requires in its object (a webhook tool's `api_schema`, a language preset's `overrides`) is stated."
         case .unknownKeyTypo: return "A key that is close to a known field name is a typo (with a did-you-mean)."
         case .unknownField: return "A key agentctl does not know inside a typed section: kept and sent unchanged."
         case .deprecatedField: return "The vendor marks this field as deprecated."
@@ -65,9 +65,11 @@ public enum RuleID: String, Sendable, CaseIterable {
 }
 
 extension Diagnostic {
-    /// A finding of a validation rule, at the rule's severity.
-    init(_ rule: RuleID, at mark: SourceMark, _ message: String, path: String?) {
-        self.init(rule.severity, rule.id, at: mark, message, path: path)
+    /// A finding of a validation rule about a node, at the rule's severity. A value reached through an alias is
+    /// reported where the alias is used, with a note where the value is written.
+    init(_ rule: RuleID, at node: YAMLNode, _ message: String, path: String?) {
+        let notes = node.anchorMark.map { [Note("the value comes from the anchor here", at: $0)] } ?? []
+        self.init(rule.severity, rule.id, at: node.mark, message, path: path, notes: notes)
     }
 
     /// The validation rule this diagnostic reports, if it is one (API answers and script problems are not).

@@ -36,15 +36,15 @@ public struct ValidationReport: Sendable {
     }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { files.reduce(0) { $0 + $1.diagnostics.count { $0.severity == .error } } }
+    public var warningCount: Int { files.reduce(0) { $0 + $1.diagnostics.count { $0.severity == .warning } } }
     public var hasErrors: Bool { errorCount > 0 }
 
     /// `3 errors, 1 warning in 2 of 40 files`, or `40 files checked, no problems`.
     public var summary: String {
         let total = files.count
         let filesWord = total == 1 ? "file" : "files"
-        guard !diagnostics.isEmpty else { return "\(total) \(filesWord) checked, no problems" }
+        guard files.contains(where: { !$0.diagnostics.isEmpty }) else { return "\(total) \(filesWord) checked, no problems" }
         let affected = files.filter { !$0.diagnostics.isEmpty }.count
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(affected) of \(total) \(filesWord)"

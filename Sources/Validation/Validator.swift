@@ -34,7 +34,7 @@ public struct Validator: Sendable {
         return found.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
     }
 
-    /// Loads, resolves and validates one file; a file that cannot be read as YAML gives its one located error.
+    /// Loads, resolves and validates one file; a file that cannot be read as YAML gives every problem the reader found.
     /// The text is returned whenever the file could be read, to show source lines under diagnostics; the document
     /// returned holds the resolved values.
     public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
@@ -47,8 +47,10 @@ public struct Validator: Sendable {
 
     /// Validates text read elsewhere (standard input), named `file` in the diagnostics.
     public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
-        do {
-            let parsed = try AgentDocument.parse(bytes: bytes, file: file)
+        switch AgentDocument.read(bytes: bytes, file: file) {
+        case .failure(let problems):
+            return (AgentDocument.text(of: bytes), nil, problems.problems)
+        case .success(let parsed):
             if file.split(separator: "/").last.map(String.init) == ProjectFile.fileName {
                 return (parsed.text, parsed, ProjectFileCheck.diagnostics(parsed))
             }
@@ -62,8 +64,6 @@ public struct Validator: Sendable {
             let diagnostics = resolution.problems + resolution.annotate(found)
             return (document.text, resolution.problems.isEmpty ? document : nil,
                     diagnostics.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) })
-        } catch {
-            return (String(decoding: bytes, as: UTF8.self), nil, [error])
         }
     }
 }

@@ -17,7 +17,7 @@ struct WebhookSecrets {
             guard let value = header.value.scalar?.text, !header.value.isNull,
                   Self.looksLikeSecret(name: header.key, value: value) else { continue }
             let path = "tool_config.api_schema.request_headers.\(header.key)"
-            diagnostics.append(Diagnostic(.literalSecret, at: header.value.mark, "the header `\(header.key)` holds what "
+            diagnostics.append(Diagnostic(.literalSecret, at: header.value, "the header `\(header.key)` holds what "
                 + "looks like a literal secret; the file is shared through Git and between environments: write "
                 + "`${VARIABLE}` or a workspace secret (`{secret_id: ...}`) instead", path: path))
         }

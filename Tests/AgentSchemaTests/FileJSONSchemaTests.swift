@@ -66,8 +66,10 @@ final class FileJSONSchemaTests: XCTestCase {
             }
             XCTAssertEqual(types(field).first, expectedType, rule.path)
             if rule.type != .any {
-                XCTAssertEqual(types(field).contains("null"), rule.nullable || rule.type == .map, rule.path)
+                XCTAssertEqual(types(field).contains("null"), rule.nullable, rule.path)
             }
+            let keys = field["propertyNames"]?["enum"]?.arrayValue?.compactMap(\.stringValue)
+            XCTAssertEqual(keys, rule.keys, rule.path)
             if let allowed = rule.allowed {
                 let values = rule.type == .textList ? field["items"]?["enum"]
                     : rule.type == .union ? field["properties"]?[rule.discriminator ?? ""]?["enum"] : field["enum"]

@@ -31,9 +31,11 @@ final class TypedModelTests: XCTestCase {
         XCTAssertEqual(definition.conversation_config?.turn?.soft_timeout_config?.max_soft_timeouts_per_generation, 2)
     }
 
-    func testSectionThatDoesNotDecodeLeavesTheOthers() throws {
-        let doc = try document("conversation_config:\n  turn:\n    turn_timeout: [x]\n  agent:\n    first_message: Hi\n")
-        XCTAssertNil(doc.definition.conversation_config?.turn)
+    func testAFieldThatDoesNotDecodeLeavesTheOthers() throws {
+        let doc = try document("conversation_config:\n  turn:\n    turn_timeout: [x]\n    silence_end_call_timeout: 3\n"
+            + "  agent:\n    first_message: Hi\n")
+        XCTAssertNil(doc.definition.conversation_config?.turn?.turn_timeout)
+        XCTAssertEqual(doc.definition.conversation_config?.turn?.silence_end_call_timeout, 3)
         XCTAssertEqual(doc.definition.conversation_config?.agent?.first_message, "Hi")
     }
 

@@ -20,6 +20,17 @@ final class VariableTests: XCTestCase {
         XCTAssertEqual(resolution.resolved.map(\.path), [["a"], ["d"]])
     }
 
+    func testATagIsKeptForTheValueAndCheckedAgainstWhatIsWritten() throws {
+        // `!!str ${X}` asks for text whatever X holds; `!!int ${X}` is refused as written, before any value is known.
+        let resolution = try resolve("a: !!str ${X}\nb: ${X}\n", Variables(environment: ["X": "7"]))
+        XCTAssertEqual(NodeConversion.json(resolution.root, kind: { _ in nil }),
+                       .object(JSONObject([("a", .string("7")), ("b", .number(7))])))
+        XCTAssertEqual(resolution.root["a"]?.mark, SourceMark(file: "a.yaml", line: 1, column: 4))
+        XCTAssertThrowsError(try YAMLReader().read("a: !!int ${X}\n", file: "a.yaml")) { error in
+            XCTAssertEqual("\(error)", "a.yaml:1:4: error: [yaml] `${X}` cannot be tagged !!int")
+        }
+    }
+
     func testAnUnsetVariableWithoutADefaultIsAnErrorAtItsLineNeverEmptyText() throws {
         let resolution = try resolve("name: x\nturn:\n  turn_timeout: ${TIMEOUT}\n", Variables(environment: ["TIMEOUT": ""]))
         XCTAssertEqual(resolution.problems.map(\.description),

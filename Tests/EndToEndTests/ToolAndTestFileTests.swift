@@ -108,7 +108,7 @@ final class ToolAndTestFileTests: XCTestCase {
                 simulation_scenario: not here
                 ^
             tests/greets.yaml:3:19: error: [item-count] `success_examples` may have at most 5 items, found 6
-                success_examples: [{response: Hi, type: success}, {response: Hi, type: success}, {response: Hi, type: success}, {response: Hi, type: success}, {response: Hi, type: success}, {response: Hi, type: success}]
+                success_examples: [{response: Hi, type: success}, {response: Hi, type: success}, {response: Hi, type: success}, {respons…
                                   ^
             tests/reschedules.yaml:3:23: error: [range] `simulation_max_turns` must be between 1 and 50, found 51
                 simulation_max_turns: 51

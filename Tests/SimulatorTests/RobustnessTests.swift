@@ -17,15 +17,32 @@ final class RobustnessTests: XCTestCase {
     func testRandomLinesNeverCrashTheReader() {
         var random = RandomSource(seed: 3)
         let alphabet = Array("user agent silence :+@#.0123456789 \t\r\n-é\u{303}\u{0661}xyz")
+        var scripts = 0, located = 0
         for _ in 0..<3_000 {
             let length = Int(random.next() % 40)
             let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
-            if let script = try? ScriptReader.read(text, file: "fuzz.sim") {
+            let lineCount = max(1, text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count)
+            do {
+                let script = try ScriptReader.read(text, file: "fuzz.sim")
+                scripts += 1
                 var settings = SimulationSettings()
                 settings.conversation.max_duration_seconds = 120
-                _ = try? Simulation.run(settings: settings, script: script)
+                do { _ = try Simulation.run(settings: settings, script: script) } catch {
+                    XCTAssertTrue(error is Diagnostic || error is SimulatorError, "\(text.debugDescription): \(error)")
+                }
+            } catch {
+                // Every input that is not a script ends in at least one problem at a real place in it.
+                XCTAssertFalse(error.problems.isEmpty, text.debugDescription)
+                for problem in error.problems {
+                    XCTAssertEqual(problem.mark.file, "fuzz.sim")
+                    XCTAssertTrue((1...lineCount).contains(problem.mark.line) && problem.mark.column >= 1, "\(text.debugDescription): \(problem)")
+                }
+                located += 1
             }
         }
+        XCTAssertEqual(scripts + located, 3_000)
+        XCTAssertGreaterThan(scripts, 100, "the alphabet must also make valid scripts, or the run proves little")
+        XCTAssertGreaterThan(located, 100)
     }
 
     func testExtremeSettingsStayBounded() throws {

@@ -6,8 +6,8 @@ import XCTest
 /// Every limit in every field table (agents, tools, tests), checked on both sides: the value at the bound passes,
 /// just past it fails.
 final class FieldBoundsTests: XCTestCase {
-    /// A YAML document of `kind` that sets the field at `pattern` to `value` (maps get key `x`, lists one item, a
-    /// union's shape `name{value}` its discriminator).
+    /// A YAML document of `kind` that sets the field at `pattern` to `value` (maps get key `x`, or their first allowed
+    /// key; lists one item; a union's shape `name{value}` its discriminator).
     static func document(setting pattern: String, to value: String, in kind: FileKind = .agent) -> String {
         var parts = pattern.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let leaf = parts.removeLast()
@@ -21,7 +21,7 @@ final class FieldBoundsTests: XCTestCase {
                 shape = String(part[part.index(after: brace)...].dropLast())
             }
             let isItem = name.hasSuffix("[]")
-            let key = isItem ? String(name.dropLast(2)) : (name == "*" ? "x" : name)
+            let key = isItem ? String(name.dropLast(2)) : (name == "*" ? kind.table.rule(sofar)?.keys?.first ?? "x" : name)
             if !key.isEmpty {
                 lines.append(indent + key + ":")
                 indent += "  "
@@ -34,7 +34,7 @@ final class FieldBoundsTests: XCTestCase {
             }
         }
         let leafIsItem = leaf.hasSuffix("[]")
-        let leafName = leafIsItem ? String(leaf.dropLast(2)) : (leaf == "*" ? "x" : leaf)
+        let leafName = leafIsItem ? String(leaf.dropLast(2)) : (leaf == "*" ? kind.table.rule(sofar)?.keys?.first ?? "x" : leaf)
         if lines.last?.hasSuffix("-") == true {
             lines[lines.count - 1] += " " + leafName + ": " + value
         } else {

@@ -19,13 +19,21 @@ public enum DiagnosticRenderer {
     public static func text(_ diagnostics: [Diagnostic], sources: [String: String] = [:], style: TextStyle = .plain)
         -> String {
         var out = ""
+        // Each file is split into lines once, however many diagnostics it has.
+        var split: [String: SourceText] = [:]
+        func excerpt(at mark: SourceMark) -> String {
+            if split[mark.file] == nil, let text = sources[mark.file] { split[mark.file] = SourceText(text) }
+            guard let whole = split[mark.file]?.line(mark.line) else { return "" }
+            let (line, column) = TerminalWidth.window(whole, column: mark.column)
+            return "    \(TerminalWidth.display(line))\n" + "    " + TerminalWidth.padding(line, column: column) + style.green("^") + "\n"
+        }
         for diagnostic in diagnostics {
             let severity = diagnostic.severity == .error ? style.red("error:") : style.yellow("warning:")
             out += style.bold(shown(diagnostic.mark) + ":") + " \(severity) [\(diagnostic.rule)] \(VisibleText.escape(diagnostic.message))\n"
-            out += excerpt(at: diagnostic.mark, sources: sources, style: style)
+            out += excerpt(at: diagnostic.mark)
             for note in diagnostic.notes {
                 out += style.bold(shown(note.mark) + ":") + " note: \(VisibleText.escape(note.message))\n"
-                out += excerpt(at: note.mark, sources: sources, style: style)
+                out += excerpt(at: note.mark)
             }
         }
         return out
@@ -82,18 +90,8 @@ public enum DiagnosticRenderer {
         "\(VisibleText.escape(mark.file)):\(mark.line):\(mark.column)"
     }
 
-    /// The source line as it may be printed (tabs as four spaces, other control characters escaped) and a caret
-    /// under the column, counted in what is printed.
-    private static func excerpt(at mark: SourceMark, sources: [String: String], style: TextStyle) -> String {
-        guard let line = sources[mark.file]?.line(mark.line) else { return "" }
-        let printable = { (text: Substring) in VisibleText.escape(String(text).replacingAll("\t", "    ")) }
-        let padding = String(repeating: " ", count: printable(line.prefix(max(0, mark.column - 1))).count)
-        return "    \(printable(line[...]))\n" + "    " + padding + style.green("^") + "\n"
-    }
-
     private static func escapeData(_ text: String) -> String {
-        // "\r\n" is one Character in Swift, so it needs its own replacement.
-        text.replacingAll("%", "%25").replacingAll("\r\n", "%0D%0A").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
     }
 
     private static func escapeProperty(_ text: String) -> String {
@@ -102,9 +100,10 @@ public enum DiagnosticRenderer {
 }
 
 extension String {
-    fileprivate func replacingAll(_ target: Character, _ replacement: String) -> String {
+    /// Replaces code points, not characters: "\r\n" is one Character but two code points to escape.
+    fileprivate func replacingAll(_ target: Unicode.Scalar, _ replacement: String) -> String {
         var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
+        for scalar in unicodeScalars { if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) } }
         return out
     }
 }

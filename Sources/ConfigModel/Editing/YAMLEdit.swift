@@ -72,8 +72,9 @@ struct Editor {
     let file: String
 
     private func refusal(_ reason: String, at offset: Int) -> Diagnostic {
-        Diagnostic.error(.yaml, "cannot edit the file in place: \(reason)",
-                         at: SourceMark(file: file, line: layout.line(of: offset) + 1, column: layout.column(of: offset) + 1))
+        // Located as every other diagnostic is (SourceText: lines at LF, CRLF or CR, columns in code points).
+        let (line, column) = SourceText(String(decoding: layout.bytes, as: UTF8.self)).position(byteOffset: offset)
+        return Diagnostic.error(.yaml, "cannot edit the file in place: \(reason)", at: SourceMark(file: file, line: line, column: column))
     }
 
     /// The steps from the root down the existing part of `path`.

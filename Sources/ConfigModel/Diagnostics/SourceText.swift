@@ -1,0 +1,77 @@
+/// A file's text split into lines once, as editors and GitHub split it: at LF, CRLF and a lone CR, never at
+/// U+0085, U+2028 or U+2029. Maps the parser's offsets to `line:column` (columns in code points) in O(log n).
+public struct SourceText: Sendable {
+    public let text: String
+    /// Where each line starts, as a string index, a code-point offset and a UTF-8 offset.
+    private var starts: [String.Index] = []
+    private var scalarStarts: [Int] = []
+    private var byteStarts: [Int] = []
+
+    public init(_ text: String) {
+        self.text = text
+        var scalarOffset = 0, byteOffset = 0, afterCR = false
+        starts.append(text.startIndex)
+        scalarStarts.append(0)
+        byteStarts.append(0)
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex {
+            let scalar = text.unicodeScalars[index]
+            index = text.unicodeScalars.index(after: index)
+            scalarOffset += 1
+            byteOffset += UTF8.width(scalar)
+            if scalar == "\n" && afterCR {
+                // CRLF is one line break: move the start that the CR opened past the LF.
+                starts[starts.count - 1] = index
+                scalarStarts[scalarStarts.count - 1] = scalarOffset
+                byteStarts[byteStarts.count - 1] = byteOffset
+            } else if scalar == "\n" || scalar == "\r" {
+                starts.append(index)
+                scalarStarts.append(scalarOffset)
+                byteStarts.append(byteOffset)
+            }
+            afterCR = scalar == "\r"
+        }
+    }
+
+    public var lineCount: Int { starts.count }
+
+    /// The 1-based line without its line break, or nil past the end.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let end = number < starts.count ? starts[number] : text.endIndex
+        var line = text.unicodeScalars[starts[number - 1]..<end]
+        while let last = line.last, last == "\n" || last == "\r" { line = line.dropLast() }
+        return Substring(line)
+    }
+
+    /// The line and column of a code-point offset from the start of the text (libyaml's `mark.index`).
+    public func position(scalarOffset offset: Int) -> (line: Int, column: Int) {
+        let line = Self.lastStart(atOrBefore: offset, in: scalarStarts)
+        return (line + 1, offset - scalarStarts[line] + 1)
+    }
+
+    /// The same, starting from a line near the answer: reading in file order then costs O(1) per position.
+    public func position(scalarOffset offset: Int, near line: Int) -> (line: Int, column: Int) {
+        var index = min(max(line, 1), scalarStarts.count) - 1
+        guard scalarStarts[index] <= offset else { return position(scalarOffset: offset) }
+        for _ in 0..<8 where index + 1 < scalarStarts.count && scalarStarts[index + 1] <= offset { index += 1 }
+        guard index + 1 == scalarStarts.count || scalarStarts[index + 1] > offset else { return position(scalarOffset: offset) }
+        return (index + 1, offset - scalarStarts[index] + 1)
+    }
+
+    /// The line and column of a UTF-8 offset (libyaml's `problem_offset` for reader errors).
+    public func position(byteOffset offset: Int) -> (line: Int, column: Int) {
+        let line = Self.lastStart(atOrBefore: offset, in: byteStarts)
+        let bytes = text.utf8.dropFirst(byteStarts[line]).prefix(max(0, offset - byteStarts[line]))
+        return (line + 1, bytes.reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+    }
+
+    private static func lastStart(atOrBefore offset: Int, in starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
