@@ -56,6 +56,8 @@ let package = Package(
         // Fuzzing only (scripts/fuzz): libFuzzer targets over the readers; without libFuzzer they replay files.
         .executableTarget(name: "fuzz-agent-yaml", dependencies: ["ConfigModel", "AgentSchema", "Validation", "Simulator"],
                           path: "Fuzz/agent-yaml"),
+        .executableTarget(name: "fuzz-agent-json", dependencies: ["ConfigModel", "AgentSchema", "Validation"],
+                          path: "Fuzz/agent-json"),
         // Test support only, for every test target: the agentctl and emulator processes, assertGolden, Tests/Fixtures.
         // Nothing in Sources depends on it, so `swift build --product agentctl` never compiles it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

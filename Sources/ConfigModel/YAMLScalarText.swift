@@ -11,11 +11,28 @@ enum YAMLScalarText {
     static func key(_ key: String) -> String {
         let simple = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
             && !(key.first == "-")
-        return simple && !needsQuotes(key) ? key : JSONText.quoted(key)
+        return simple && !needsQuotes(key) ? key : quoted(key)
     }
 
     static func scalar(_ text: String) -> String {
-        needsQuotes(text) ? JSONText.quoted(text) : text
+        needsQuotes(text) ? quoted(text) : text
+    }
+
+    /// A double-quoted YAML scalar: JSON's escapes, plus `\u` escapes for what YAML does not allow raw (DEL, C1
+    /// controls, U+FFFE/U+FFFF) or what libyaml reads as a line break (U+2028, U+2029) or a byte-order mark.
+    static func quoted(_ text: String) -> String {
+        var out = ""
+        for scalar in JSONText.quoted(text).unicodeScalars {
+            let value = scalar.value
+            if value == 0x7F || (0x80...0x9F).contains(value) || value == 0xFEFF || value == 0x2028 || value == 0x2029
+                || value == 0xFFFE || value == 0xFFFF {
+                let hex = String(value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static func needsQuotes(_ text: String) -> Bool {
@@ -25,7 +42,7 @@ enum YAMLScalarText {
         if looksNumeric(text) { return true }
         if text.contains(": ") || text.contains(" #") || last == ":" { return true }
         return text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
-            || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FFFE}" || $0 == "\u{FFFF}" }
     }
 
     /// Text some YAML reader could take for a number, a date or a time (`1e3`, `0x1F`, `1_000`, `12:30`, `2024-01-02`).

@@ -10,6 +10,14 @@ final class YAMLWriterTests: XCTestCase {
         return text
     }
 
+    /// Found by the JSON fuzz target: a key with DEL was written raw inside double quotes, which YAML refuses.
+    func testCharactersYAMLRefusesRawAreEscapedInKeysAndValues() throws {
+        for character in ["\u{7F}", "\u{85}", "\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}"] {
+            let text = try roundTrip(.object(JSONObject([("voice\(character)id", .string("a\(character)b"))])))
+            XCTAssertFalse(text.unicodeScalars.contains { $0 == character.unicodeScalars.first! }, text)
+        }
+    }
+
     func testBlockLayoutIsDeterministic() throws {
         let value = try JSONParser.parse(#"{"name":"Support desk","tags":["a","b"],"conversation_config":{"turn":{"turn_timeout":7,"soft_timeout_config":{"timeout_seconds":2.5}},"tools":[{"type":"webhook","name":"x"},{}],"empty_list":[],"empty":{}}}"#)
         let text = try roundTrip(value)

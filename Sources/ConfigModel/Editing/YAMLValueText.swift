@@ -6,7 +6,7 @@ enum YAMLValueText {
         switch value {
         case .string(let text):
             if style == .singleQuoted, canSingleQuote(text) { return "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
-            if style == .doubleQuoted { return JSONText.quoted(text) }
+            if style == .doubleQuoted { return YAMLScalarText.quoted(text) }
             return inFlow ? flowScalar(text) : YAMLScalarText.scalar(text)
         case .array(let items):
             return "[" + items.map { inline($0, like: nil, inFlow: true) }.joined(separator: ", ") + "]"
@@ -21,13 +21,13 @@ enum YAMLValueText {
 
     static func flowKey(_ key: String) -> String {
         let written = YAMLScalarText.key(key)
-        return written.contains(where: { ",[]{}".contains($0) }) ? JSONText.quoted(key) : written
+        return written.contains(where: { ",[]{}".contains($0) }) ? YAMLScalarText.quoted(key) : written
     }
 
     /// Inside `[...]` and `{...}` a comma or bracket ends a plain scalar, so such text is quoted.
     private static func flowScalar(_ text: String) -> String {
         let written = YAMLScalarText.scalar(text)
-        return written.contains(where: { ",[]{}".contains($0) }) && !written.hasPrefix("\"") ? JSONText.quoted(text) : written
+        return written.contains(where: { ",[]{}".contains($0) }) && !written.hasPrefix("\"") ? YAMLScalarText.quoted(text) : written
     }
 
     private static func canSingleQuote(_ text: String) -> Bool {
