@@ -44,3 +44,18 @@ public enum AtomicFile {
 
     private static func systemError() -> String { String(cString: strerror(errno)) }
 }
+
+extension AtomicFile {
+    /// Removes the temporary files of writes that were killed before their rename (`.NAME.tmp-XXXXXX`).
+    public static func removeLeftovers(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".") && isTemporaryName(name) {
+            unlink("\(directory)/\(name)")
+        }
+    }
+
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard let range = name.range(of: ".tmp-", options: .backwards) else { return false }
+        return name[range.upperBound...].count == 6
+    }
+}

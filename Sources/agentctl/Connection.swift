@@ -34,23 +34,36 @@ struct Connection {
         return Connection(settings: settings, environment: name, service: RemoteResources(client: client))
     }
 
-    /// The agent files under `paths` (validated) set against their live agents in this environment, with the state.
-    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedFile], state: SyncState) {
+    /// The agent files under `paths` (validated) set against their live agents in this environment, with the state
+    /// (renamed files and interrupted creates already reconciled in it).
+    func plan(_ paths: [String], concurrency: Int) async throws
+        -> (plans: [PlannedFile], state: SyncState, renames: Reconciling.Renames) {
         let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
-        let state = try Self.loadState()
+        var state = try loadState()
+        let renames = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
+        do {
+            _ = try await Reconciling.adoptInterruptedCreates(.agents, documents: documents, environment: environment,
+                                                              service: service, state: &state)
+        } catch {
+            throw Self.fail(error)
+        }
         let results = await Planner(.agents, service: service)
-            .plan(documents, environment: environment, state: state, concurrency: concurrency)
-        return (try Self.plans(results), state)
+            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: renames.renamed)
+        return (try Self.plans(results), state, renames)
     }
 
-    static func loadState() throws -> SyncState {
+    /// The lock, after removing what killed writes left behind (their temporary files).
+    func loadState() throws -> SyncState {
+        AtomicFile.removeLeftovers(in: ".")
+        AtomicFile.removeLeftovers(in: settings.agentsDirectory)
         do { return try SyncState.load() } catch {
             throw CommandFailure.located([error], status: .usage)
         }
     }
 
+    /// The final save of a command: the lock, then the bases it no longer names are dropped.
     static func saveState(_ state: SyncState) throws {
-        do { try state.save() } catch {
+        do { try state.saveAndCollect() } catch {
             throw CommandFailure.findings("\(error)")
         }
     }

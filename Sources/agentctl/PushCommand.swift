@@ -11,7 +11,9 @@ struct PushCommand: AsyncParsableCommand {
         Validates first: any error stops the push before a single request is sent. Prints the plan, asks for \
         confirmation on a terminal, then creates or patches each agent (never the whole document), reads it back \
         and checks that every field was stored as sent. Refuses to overwrite edits made on the live agent since \
-        the last sync unless --force.
+        the last sync unless --force. A file renamed (git mv) keeps its agent: the plan says "renamed". An agent \
+        deleted on the server is planned to be created again. Each agent is recorded in agentctl.lock as it is \
+        done, so an interrupted push is finished by running it again, without creating anything twice.
 
         EXAMPLES
           agentctl push --dry-run
@@ -22,6 +24,7 @@ struct PushCommand: AsyncParsableCommand {
           0  everything applied (or nothing to do)
           1  an agent failed, was refused or rejected; or invalid files; or no confirmation
           2  usage or configuration error
+          130, 143  interrupted by Ctrl-C or SIGTERM (run it again to finish)
         """
     )
 
@@ -49,22 +52,29 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
-        Terminal.output(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
-                                           showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
-            + Pruning.describe(pruned))
+        var (plans, state, renames) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
+                                                unsure: Set(renames.unsure.keys)) : []
+        Terminal.output(PushReport.plan(plans, renames: renames, pruned: pruned, environment: connection.environment,
+                                        showSecrets: showSecrets, colour: Terminal.stdoutWantsColour))
         let changing = plans.filter(\.comparison.hasChanges)
-        guard !changing.isEmpty || !pruned.isEmpty else { return }
+        guard !changing.isEmpty || !pruned.isEmpty else {
+            if !dryRun && !renames.renamed.isEmpty { try Connection.saveState(state) }
+            return
+        }
         if dryRun { return }
         try confirm()
+        Interruption.stopCleanly("push")
+        let checkpoint = LockCheckpoint()
         let outcomes = await Pusher(.agents, service: connection.service)
-            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency, state: &state)
-        let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
-                                                 state: &state)
+            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
+                  state: &state, recorded: checkpoint.recordNow)
+        let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
+                                                            environment: connection.environment, state: &state)
         try Connection.saveState(state)
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
-        Terminal.output(PushReport.text(outcomes, sources: sources, style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        Terminal.output(PushReport.text(outcomes, deleted: deleted, sources: sources,
+                                        style: TextStyle(enabled: Terminal.stdoutWantsColour)))
         if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
             throw CommandFailure(.findings, messages: pruneFailures)
         }

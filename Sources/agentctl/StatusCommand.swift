@@ -4,7 +4,7 @@ import Remote
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "One line per agent file: in sync, local changes, remote drift, conflict, not yet created, or file missing.",
+        abstract: "One line per agent file: in sync, local changes, remote drift, conflict, not yet created, deleted remotely, or file missing.",
         discussion: """
         EXAMPLES
           agentctl status
@@ -27,10 +27,12 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote)
-        let (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let (plans, state, renames) = try await connection.plan(paths, concurrency: remote.concurrency)
         let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }
             + missing.map { ($0.file, $0.id, "file missing") }
+            + renames.unsure.map { ($0.key, state[connection.environment, $0.key]?.id, "file missing, maybe renamed to "
+                + $0.value.joined(separator: " or ")) }
         var out = ""
         for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {
             out += "\(file)  \(connection.environment)  \(id ?? "-")  \(label)\n"

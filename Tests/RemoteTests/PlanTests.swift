@@ -26,10 +26,11 @@ final class PlanTests: XCTestCase {
         let json = PlanRendering.json([comparison], environment: "staging", showSecrets: false)
         XCTAssertTrue(json.contains(#""before": 7,"#), json)
         var state = SyncState()
-        state["staging", "a.yaml"] = SyncState.Entry(.agents, id: "a1", remoteUpdatedAt: 1_700_000_000, base: object(#"{"t":7.0,"u":2.50}"#))
+        state["staging", "a.yaml"] = state.tracking(.agents, id: "a1", remoteUpdatedAt: 1_700_000_000, base: object(#"{"t":7.0,"u":2.50}"#))
         XCTAssertTrue(state.text().contains(#""remote_updated_at": 1700000000,"#), state.text())
-        XCTAssertTrue(state.text().contains(#""t": 7,"#) && state.text().contains(#""u": 2.5"#), state.text())
-        XCTAssertTrue(state.text().hasPrefix("{\n  \"version\": 2,"), state.text())
+        XCTAssertEqual(state["staging", "a.yaml"]?.fileHash, ContentHash.of(object(#"{"t":7,"u":2.5}"#)),
+                       "content hashes compare numbers by value")
+        XCTAssertTrue(state.text().hasPrefix("{\n  \"version\": 3,"), state.text())
     }
 
     /// Request bodies keep numbers as held.

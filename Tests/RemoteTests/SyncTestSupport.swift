@@ -30,3 +30,11 @@ func temporaryDirectory(_ test: XCTestCase) throws -> String {
     test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url.path
 }
+
+extension SyncState {
+    /// The entry a sync of `base` would record (file and live content both `base`), its base kept in this state's store.
+    func tracking(_ resource: Resource, id: String, remoteUpdatedAt: Double?, base: JSONObject) -> Entry {
+        Entry(resource, id: id, remoteUpdatedAt: remoteUpdatedAt, fileHash: ContentHash.of(base),
+              baseHash: try? bases.keep(base))
+    }
+}

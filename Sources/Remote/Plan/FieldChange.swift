@@ -35,10 +35,12 @@ public struct FileComparison: Sendable {
     /// Fields where pushing would overwrite someone else's edit on the live resource.
     public var overwrites: [FieldChange] { changes.filter { $0.kind == .drift || $0.kind == .conflict } }
 
-    /// Compares only what the file states (PATCH keeps the rest); numbers by value; a live value missing from
-    /// the response counts as the field's documented default (`defaults`, from the resource's schema).
+    /// Compares what the file states (PATCH keeps the rest), numbers by value; a live value missing from the
+    /// response counts as the field's documented default (`defaults`, from the resource's schema). With the base of
+    /// the last sync, a field the file leaves out that changed on the live resource since is drift too. Without a
+    /// base (never synced, or not on this machine), a difference is a change, or a conflict when `remoteChanged`.
     public init(file: String, local: JSONObject, remote: JSONObject?, base: JSONObject?, id: String?,
-                defaults: ([String]) -> JSONValue?) {
+                defaults: ([String]) -> JSONValue?, remoteChanged: Bool = false) {
         self.file = file
         self.id = id
         var changes: [FieldChange] = []
@@ -53,20 +55,54 @@ public struct FileComparison: Sendable {
                 unchanged += 1
                 continue
             }
-            let synced = base.flatMap { Self.value(at: path, in: $0) }
-            // Without a synced value (never synced, or a field newly added to the file) the file's value is the change.
             let kind: FieldChange.Kind
-            if synced == nil || synced == live {
-                kind = .change
-            } else if synced == value {
-                kind = .drift
+            if let base {
+                let agreed = Self.value(at: path, in: base) ?? defaults(path)
+                kind = agreed == live ? .change : (agreed == value ? .drift : .conflict)
             } else {
-                kind = .conflict
+                kind = remoteChanged ? .conflict : .change
             }
             changes.append(FieldChange(path: path, before: live, after: value, kind: kind))
         }
+        if let remote, let base {
+            changes += Self.unstatedDrift(local: local, remote: remote, base: base, defaults: defaults)
+        }
         self.changes = changes
         self.unchangedCount = unchanged
+    }
+
+    /// Fields the file leaves out whose live value moved away from the synced one: drift, which `push --force` reverts.
+    private static func unstatedDrift(local: JSONObject, remote: JSONObject, base: JSONObject,
+                                      defaults: ([String]) -> JSONValue?) -> [FieldChange] {
+        var seen = Set<[String]>()
+        var drift: [FieldChange] = []
+        for (path, _) in leaves(of: remote) + leaves(of: base) where !isStated(path, in: local) && seen.insert(path).inserted {
+            let live = meaningful(value(at: path, in: remote) ?? defaults(path))
+            let agreed = meaningful(value(at: path, in: base) ?? defaults(path))
+            if live != agreed {
+                drift.append(FieldChange(path: path, before: live, after: agreed ?? defaults(path) ?? .null, kind: .drift))
+            }
+        }
+        return drift
+    }
+
+    /// Null and empty values say nothing (pull leaves them out), so they compare equal to a missing one.
+    private static func meaningful(_ value: JSONValue?) -> JSONValue? {
+        switch value {
+        case nil, .null?, .array([])?, .object(JSONObject())?: return nil
+        default: return value
+        }
+    }
+
+    /// Whether the file states `path` or a value that holds it (a list or scalar above it).
+    private static func isStated(_ path: [String], in local: JSONObject) -> Bool {
+        var node: JSONValue = .object(local)
+        for key in path {
+            guard case .object(let object) = node else { return true }
+            guard let child = object[key] else { return false }
+            node = child
+        }
+        return true
     }
 
     /// Scalars and lists are leaves; objects are walked (an empty object is a leaf, so setting `{}` is seen).

@@ -45,9 +45,10 @@ public enum PlanRendering {
         case .drift: note = "  " + style.red("[drift: changed on the live agent since the last sync; push keeps it, push --force reverts it]")
         case .conflict: note = "  " + style.red("[conflict: changed in the file and on the live agent since the last sync]")
         }
+        let marker = change.kind == .change ? "~" : "!"
         if !secret, case .string(let old)? = change.before, case .string(let new) = change.after,
            old.contains("\n") || new.contains("\n") {
-            var out = "    " + style.yellow("~ \(change.dottedPath):") + note + "\n"
+            var out = "    " + style.yellow("\(marker) \(change.dottedPath):") + note + "\n"
             for diffLine in LineDiff.lines(old, new) {
                 switch diffLine {
                 case .same(let text): out += "        \(text)\n"
@@ -57,7 +58,6 @@ public enum PlanRendering {
             }
             return out
         }
-        let marker = change.kind == .change ? "~" : "!"
         return "    " + style.yellow("\(marker) \(change.dottedPath): \(before) -> \(after)") + note + "\n"
     }
 
