@@ -37,19 +37,19 @@ struct Connection {
     /// The agent files under `paths` (validated) set against their live agents in this environment, with the state
     /// (renamed files and interrupted creates already reconciled in it).
     func plan(_ paths: [String], concurrency: Int) async throws
-        -> (plans: [PlannedFile], state: SyncState, renames: Reconciling.Renames) {
+        -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
         let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
         var state = try loadState()
-        let renames = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
+        var reconciled = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
         do {
-            _ = try await Reconciling.adoptInterruptedCreates(.agents, documents: documents, environment: environment,
+            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(.agents, documents: documents, environment: environment,
                                                               service: service, state: &state)
         } catch {
             throw Self.fail(error)
         }
         let results = await Planner(.agents, service: service)
-            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: renames.renamed)
-        return (try Self.plans(results), state, renames)
+            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed)
+        return (try Self.plans(results), state, reconciled)
     }
 
     /// The lock, after removing what killed writes left behind (their temporary files).

@@ -52,14 +52,14 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state, renames) = try await connection.plan(paths, concurrency: remote.concurrency)
+        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
-                                                unsure: Set(renames.unsure.keys)) : []
-        Terminal.output(PushReport.plan(plans, renames: renames, pruned: pruned, environment: connection.environment,
+                                                unsure: Set(reconciled.unsure.keys)) : []
+        Terminal.output(PushReport.plan(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
                                         showSecrets: showSecrets, colour: Terminal.stdoutWantsColour))
         let changing = plans.filter(\.comparison.hasChanges)
         guard !changing.isEmpty || !pruned.isEmpty else {
-            if !dryRun && !renames.renamed.isEmpty { try Connection.saveState(state) }
+            if !dryRun && reconciled.changedState { try Connection.saveState(state) }
             return
         }
         if dryRun { return }

@@ -27,11 +27,11 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote)
-        let (plans, state, renames) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }
             + missing.map { ($0.file, $0.id, "file missing") }
-            + renames.unsure.map { ($0.key, state[connection.environment, $0.key]?.id, "file missing, maybe renamed to "
+            + reconciled.unsure.map { ($0.key, state[connection.environment, $0.key]?.id, "file missing, maybe renamed to "
                 + $0.value.joined(separator: " or ")) }
         var out = ""
         for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {

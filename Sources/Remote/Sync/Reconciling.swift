@@ -11,22 +11,27 @@ public enum Reconciling {
         public let id: String
     }
 
-    public struct Renames: Sendable {
+    public struct Reconciled: Sendable {
         public var renamed: [Rename] = []
         /// Gone files whose item may live on in several untracked files: never pruned, never guessed.
         public var unsure: [String: [String]] = [:]
+        /// Files whose interrupted create was found on the server and adopted.
+        public var adopted: [String] = []
+
+        /// Whether the state changed, so it must be saved even if nothing else is done.
+        public var changedState: Bool { !renamed.isEmpty || !adopted.isEmpty }
     }
 
     /// Finds renames among `documents` and moves their entries in `state`.
     public static func renames(_ resource: Resource, documents: [AgentDocument], environment: String,
-                               state: inout SyncState) -> Renames {
+                               state: inout SyncState) -> Reconciled {
         let tracked = state.entries(of: resource, in: environment)
         let present = Set(documents.map(\.file))
         let missing = tracked.filter { !present.contains($0.key) && !FileManager.default.fileExists(atPath: $0.key) }
-        guard !missing.isEmpty else { return Renames() }
+        guard !missing.isEmpty else { return Reconciled() }
         let untracked = documents.filter { state[environment, $0.file] == nil }
             .compactMap { document in resource.schema.requestBody(document).map { (file: document.file, body: $0) } }
-        var result = Renames()
+        var result = Reconciled()
         var taken = Set<String>()
         for (file, entry) in missing.sorted(by: { $0.key < $1.key }) {
             var matches = untracked.filter { ContentHash.of($0.body) == entry.fileHash && !taken.contains($0.file) }
@@ -45,17 +50,20 @@ public enum Reconciling {
     }
 
     /// Adopts, for each untracked file with an interrupted create, the live item of its name that holds exactly its
-    /// content; returns the adopted files. The pending mark is dropped either way: the plan then creates it if none.
+    /// content; returns the adopted files. The pending mark stays until a saved lock records the file (it is dropped
+    /// here once the loaded lock does), or is dropped at once when no live item matches: the plan then creates it.
     public static func adoptInterruptedCreates(_ resource: Resource, documents: [AgentDocument], environment: String,
                                                service: any ResourceService, state: inout SyncState) async throws -> [String] {
-        let pending = documents.filter {
-            state[environment, $0.file] == nil && state.pendingCreates.isPending($0.file, environment: environment)
+        let pending = documents.filter { state.pendingCreates.isPending($0.file, environment: environment) }
+        for document in pending where state[environment, document.file] != nil {
+            state.pendingCreates.end(document.file, environment: environment)
         }
-        guard !pending.isEmpty else { return [] }
+        let untracked = pending.filter { state[environment, $0.file] == nil }
+        guard !untracked.isEmpty else { return [] }
         let listing = try await service.list(resource)
         let trackedIDs = Set(state.entries(of: resource, in: environment).values.map(\.id))
         var adopted: [String] = []
-        for document in pending {
+        for document in untracked {
             let local = resource.schema.requestBody(document) ?? JSONObject()
             let name = local["name"]?.stringValue ?? ""
             for item in listing where item.name == name && !trackedIDs.contains(item.id) {
@@ -69,7 +77,7 @@ public enum Reconciling {
                 adopted.append(document.file)
                 break
             }
-            state.pendingCreates.end(document.file, environment: environment)
+            if adopted.last != document.file { state.pendingCreates.end(document.file, environment: environment) }
         }
         return adopted
     }
