@@ -8,7 +8,8 @@ struct DiffCommand: AsyncParsableCommand {
         discussion: """
         Only what a file states is compared (the API keeps what a file leaves out); numbers compare by value. \
         With the sync state from the last pull or push, changes are told apart: yours (~), someone's edit on \
-        the live agent since (drift), or both (conflict).
+        the live agent since (drift, `!`, in any field, stated in the file or not), or both (conflict). A renamed \
+        file is shown as renamed (it keeps its agent); an agent deleted on the server as deleted remotely.
 
         EXAMPLES
           agentctl diff
@@ -38,12 +39,12 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote)
-        let plans = try await connection.plan(paths, concurrency: remote.concurrency).plans
+        let (plans, _, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let comparisons = plans.map(\.comparison)
         switch format {
         case .text:
-            Terminal.output(PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
-                                               colour: Terminal.stdoutWantsColour))
+            Terminal.output(PlanReport.text(plans, reconciled: reconciled, pruned: [], environment: connection.environment,
+                                            showSecrets: showSecrets, colour: Terminal.stdoutWantsColour))
         case .json:
             Terminal.output(PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets))
         }

@@ -55,7 +55,7 @@ struct PushCommand: AsyncParsableCommand {
         var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                 unsure: Set(reconciled.unsure.keys)) : []
-        Terminal.output(PushReport.plan(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
+        Terminal.output(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
                                         showSecrets: showSecrets, colour: Terminal.stdoutWantsColour))
         let changing = plans.filter(\.comparison.hasChanges)
         guard !changing.isEmpty || !pruned.isEmpty else {

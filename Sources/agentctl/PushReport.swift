@@ -3,26 +3,6 @@ import Remote
 
 /// What push did, agent by agent; a 422 answer is shown at the lines of the file (`sources`) it names.
 enum PushReport {
-    /// The plan: renames first, then each file's changes, then what --prune would delete and what it keeps.
-    static func plan(_ plans: [PlannedFile], reconciled: Reconciling.Reconciled, pruned: [Pruning.Candidate], environment: String,
-                     showSecrets: Bool, colour: Bool) -> String {
-        let style = TextStyle(enabled: colour)
-        var out = ""
-        for rename in reconciled.renamed {
-            out += style.yellow("> \(rename.from) -> \(rename.to)") + "  (renamed: still \(rename.id) in \(environment))\n"
-        }
-        for plan in plans where plan.deletedRemotely != nil {
-            out += style.red("- \(plan.file)") + "  (deleted remotely: \(plan.deletedRemotely!) no longer exists; "
-                + "push creates it again, or remove the file)\n"
-        }
-        for (file, holders) in reconciled.unsure.sorted(by: { $0.key < $1.key }) {
-            out += "? \(file)  (gone, but its agent may live on in \(holders.joined(separator: ", ")); not deleted)\n"
-        }
-        if !out.isEmpty { out += "\n" }
-        return out + PlanRendering.text(plans.map(\.comparison), environment: environment, showSecrets: showSecrets,
-                                        colour: colour) + Pruning.describe(pruned)
-    }
-
     static func text(_ outcomes: [(file: String, outcome: Pusher.Outcome)], deleted: [Pruning.Candidate],
                      sources: [String: String], style: TextStyle) -> String {
         var out = ""
