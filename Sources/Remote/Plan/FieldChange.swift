@@ -72,25 +72,24 @@ public struct FileComparison: Sendable {
     }
 
     /// Fields the file leaves out whose live value moved away from the synced one: drift, which `push --force` reverts.
+    /// A value pull would leave out (null, empty, or the default) is the same as no value.
     private static func unstatedDrift(local: JSONObject, remote: JSONObject, base: JSONObject,
                                       defaults: ([String]) -> JSONValue?) -> [FieldChange] {
         var seen = Set<[String]>()
         var drift: [FieldChange] = []
         for (path, _) in leaves(of: remote) + leaves(of: base) where !isStated(path, in: local) && seen.insert(path).inserted {
-            let live = meaningful(value(at: path, in: remote) ?? defaults(path))
-            let agreed = meaningful(value(at: path, in: base) ?? defaults(path))
-            if live != agreed {
-                drift.append(FieldChange(path: path, before: live, after: agreed ?? defaults(path) ?? .null, kind: .drift))
-            }
+            let live = value(at: path, in: remote), agreed = value(at: path, in: base), fallback = defaults(path)
+            guard live != agreed, !(isOmitted(live, default: fallback) && isOmitted(agreed, default: fallback)) else { continue }
+            drift.append(FieldChange(path: path, before: live ?? fallback, after: agreed ?? fallback ?? .null,
+                                     kind: .drift))
         }
         return drift
     }
 
-    /// Null and empty values say nothing (pull leaves them out), so they compare equal to a missing one.
-    private static func meaningful(_ value: JSONValue?) -> JSONValue? {
+    private static func isOmitted(_ value: JSONValue?, default fallback: JSONValue?) -> Bool {
         switch value {
-        case nil, .null?, .array([])?, .object(JSONObject())?: return nil
-        default: return value
+        case nil, .null?, .array([])?, .object(JSONObject())?: return true
+        default: return value == fallback
         }
     }
 
