@@ -10,8 +10,9 @@ public enum AtomicFile {
     }
 
     /// Writes `text` to `path`, creating missing parent directories. A symbolic link is followed, so it stays a link.
-    /// A new file gets mode 0644; an existing one keeps its mode.
-    public static func write(_ text: String, to path: String) throws(WriteError) {
+    /// A new file gets mode 0644; an existing one keeps its mode. `durable: false` skips the flush to disk, for
+    /// caches whose content is checked when read back.
+    public static func write(_ text: String, to path: String, durable: Bool = true) throws(WriteError) {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent().path
         do {
@@ -26,7 +27,7 @@ public enum AtomicFile {
         let existingMode = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] as? Int
         do {
             try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: Data(text.utf8))
-            guard fchmod(descriptor, mode_t(existingMode ?? 0o644)) == 0, fsync(descriptor) == 0 else {
+            guard fchmod(descriptor, mode_t(existingMode ?? 0o644)) == 0, !durable || fsync(descriptor) == 0 else {
                 throw WriteError(path: path, reason: systemError())
             }
         } catch {

@@ -25,16 +25,16 @@ public final class BaseStore: Sendable {
         let path = "\(directory)/\(hash).json"
         guard !FileManager.default.fileExists(atPath: path) else { return hash }
         try ignoreItself()
-        try AtomicFile.write(JSONText.encode(.object(base), sortedKeys: true, numbers: .shortest), to: path)
+        // Not flushed to disk: a base cut short by a crash is not valid JSON, and is simply not found.
+        try AtomicFile.write(JSONText.encode(.object(base), sortedKeys: true, numbers: .shortest), to: path, durable: false)
         return hash
     }
 
-    /// The base with this hash, or nil when this copy of the repository does not have it (or it was altered).
+    /// The base with this hash, or nil when this copy of the repository does not have it (or it was cut short).
     public func base(_ hash: String) -> JSONObject? {
         if let base = held.withLock({ $0[hash] }) { return base }
-        guard let directory, let bytes = FileManager.default.contents(atPath: "\(directory)/\(hash).json"),
-              let base = (try? JSONParser.parse(Array(bytes)))?.objectValue, ContentHash.of(base) == hash else { return nil }
-        return base
+        guard let directory, let bytes = FileManager.default.contents(atPath: "\(directory)/\(hash).json") else { return nil }
+        return (try? JSONParser.parse(Array(bytes)))?.objectValue
     }
 
     /// Keeps a base in memory until `collect` (a lock being migrated on read: reading writes nothing).
@@ -49,7 +49,8 @@ public final class BaseStore: Sendable {
         guard let directory else { return }
         for (hash, base) in held.withLock({ $0 }) where hashes.contains(hash) {
             try ignoreItself()
-            try AtomicFile.write(JSONText.encode(.object(base), sortedKeys: true, numbers: .shortest), to: "\(directory)/\(hash).json")
+            try AtomicFile.write(JSONText.encode(.object(base), sortedKeys: true, numbers: .shortest), to: "\(directory)/\(hash).json",
+                                 durable: false)
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasSuffix(".json") && !hashes.contains(String(name.dropLast(5))) {

@@ -56,7 +56,7 @@ public struct SyncState: Sendable, Equatable {
 
     /// The state after a sync of `file`: its content and the live resource's, as both sides now agree.
     public func synced(_ resource: Resource, id: String, remote: JSONObject, file: JSONObject) throws(AtomicFile.WriteError) -> Entry {
-        let view = FileContent.fromRemote(remote, stated: nil, full: true, schema: resource.schema)
+        let view = FileContent.view(remote, schema: resource.schema)
         return Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote), fileHash: ContentHash.of(file),
                      baseHash: try bases.keep(view))
     }

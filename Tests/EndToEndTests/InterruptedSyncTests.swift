@@ -11,14 +11,21 @@ final class InterruptedSyncTests: XCTestCase {
     func testPullsKilledAtRandomMomentsConvergeToAnUninterruptedPull() async throws {
         let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "60", "--latency-ms", "2-12"])
         let reference = try AgentctlProcess.temporaryDirectory(self)
+        let start = ContinuousClock.now
         XCTAssertEqual(try agentctl(["pull", "--concurrency", "4"], in: reference, emulator).status, 0)
+        // Kill points spread over the second half of a whole run, where files are being written.
+        let whole = Int((ContinuousClock.now - start) / .milliseconds(1))
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        for (run, delay) in SyncTestSupport.delays(seed: 10, count: 6, within: 150...900).enumerated() {
+        var kills = 0
+        for (run, delay) in SyncTestSupport.delays(seed: 10, count: 6, within: whole / 2...whole).enumerated() {
             let killed = try await SyncTestSupport.run(["pull", "--concurrency", "4"], in: dir, environment: emulator.environment,
                                                         signal: SIGKILL, after: delay)
-            XCTAssertEqual(killed.status, SIGKILL, "run \(run) was killed")
+            // A rerun with less left to do may finish before its kill point.
+            XCTAssertTrue([SIGKILL, 0].contains(killed.status), "run \(run): \(killed.stderr)")
+            kills += killed.status == SIGKILL ? 1 : 0
             try SyncTestSupport.assertEverythingParses(in: dir, "kill \(run) at \(delay)")
         }
+        XCTAssertGreaterThan(kills, 0)
         let rerun = try agentctl(["pull", "--concurrency", "4"], in: dir, emulator)
         XCTAssertEqual(rerun.status, 0, rerun.stdout + rerun.stderr)
         XCTAssertEqual(try SyncTestSupport.files(in: dir), try SyncTestSupport.files(in: reference),
@@ -91,7 +98,7 @@ final class InterruptedSyncTests: XCTestCase {
         for (run, delay) in SyncTestSupport.delays(seed: 20, count: 6, within: 100...700).enumerated() {
             let killed = try await SyncTestSupport.run(["push", "--yes", "--concurrency", "2"], in: dir,
                                                         environment: emulator.environment, signal: SIGKILL, after: delay)
-            XCTAssertEqual(killed.status, SIGKILL, "run \(run) was killed")
+            XCTAssertTrue([SIGKILL, 0].contains(killed.status), "run \(run): \(killed.stderr)")
             try SyncTestSupport.assertEverythingParses(in: dir, "kill \(run) at \(delay)")
         }
         let rerun = try agentctl(["push", "--yes"], in: dir, emulator)

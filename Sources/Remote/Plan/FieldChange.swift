@@ -65,25 +65,35 @@ public struct FileComparison: Sendable {
             changes.append(FieldChange(path: path, before: live, after: value, kind: kind))
         }
         if let remote, let base {
-            changes += Self.unstatedDrift(local: local, remote: remote, base: base, defaults: defaults)
+            changes += Self.unstatedDrift(local: local.isEmpty ? nil : .object(local), remote: .object(remote), base: .object(base), path: [],
+                                          defaults: defaults)
         }
         self.changes = changes
         self.unchangedCount = unchanged
     }
 
     /// Fields the file leaves out whose live value moved away from the synced one: drift, which `push --force` reverts.
-    /// A value pull would leave out (null, empty, or the default) is the same as no value.
-    private static func unstatedDrift(local: JSONObject, remote: JSONObject, base: JSONObject,
+    /// A value pull would leave out (null, empty, or the default) is the same as no value. Walks both trees at once
+    /// and skips every subtree that did not change, so an agent in sync costs one comparison.
+    private static func unstatedDrift(local: JSONValue?, remote: JSONValue?, base: JSONValue?, path: [String],
                                       defaults: ([String]) -> JSONValue?) -> [FieldChange] {
-        var seen = Set<[String]>()
-        var drift: [FieldChange] = []
-        for (path, _) in leaves(of: remote) + leaves(of: base) where !isStated(path, in: local) && seen.insert(path).inserted {
-            let live = value(at: path, in: remote), agreed = value(at: path, in: base), fallback = defaults(path)
-            guard live != agreed, !(isOmitted(live, default: fallback) && isOmitted(agreed, default: fallback)) else { continue }
-            drift.append(FieldChange(path: path, before: live ?? fallback, after: agreed ?? fallback ?? .null,
-                                     kind: .drift))
+        // The file states this value (a scalar or a list): the comparison of stated fields covers it.
+        if let local, !isObject(local) { return [] }
+        guard remote != base else { return [] }
+        if isObject(remote) || isObject(base) {
+            let keys = (remote?.objectValue?.keys ?? []) + (base?.objectValue?.keys ?? []).filter { remote?[$0] == nil }
+            return keys.flatMap { key in
+                unstatedDrift(local: local?[key], remote: remote?[key], base: base?[key], path: path + [key], defaults: defaults)
+            }
         }
-        return drift
+        let fallback = defaults(path)
+        guard !(isOmitted(remote, default: fallback) && isOmitted(base, default: fallback)) else { return [] }
+        return [FieldChange(path: path, before: remote ?? fallback, after: base ?? fallback ?? .null, kind: .drift)]
+    }
+
+    private static func isObject(_ value: JSONValue?) -> Bool {
+        if case .object(let object)? = value { return !object.isEmpty }
+        return false
     }
 
     private static func isOmitted(_ value: JSONValue?, default fallback: JSONValue?) -> Bool {
@@ -91,17 +101,6 @@ public struct FileComparison: Sendable {
         case nil, .null?, .array([])?, .object(JSONObject())?: return true
         default: return value == fallback
         }
-    }
-
-    /// Whether the file states `path` or a value that holds it (a list or scalar above it).
-    private static func isStated(_ path: [String], in local: JSONObject) -> Bool {
-        var node: JSONValue = .object(local)
-        for key in path {
-            guard case .object(let object) = node else { return true }
-            guard let child = object[key] else { return false }
-            node = child
-        }
-        return true
     }
 
     /// Scalars and lists are leaves; objects are walked (an empty object is a leaf, so setting `{}` is seen).

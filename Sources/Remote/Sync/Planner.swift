@@ -60,7 +60,7 @@ public struct Planner: Sendable {
                 return .failure(Failure(file: document.file, message: "cannot read live \(resource.kind) \(entry.id): \(error)"))
             }
         }
-        let view = remote.map { FileContent.fromRemote($0, stated: nil, full: true, schema: resource.schema) }
+        let view = remote.map { FileContent.view($0, schema: resource.schema) }
         let (base, remoteChanged) = base(of: entry, remote: remote, view: view, local: local, state: state)
         let comparison = FileComparison(file: document.file, local: local, remote: view, base: base, id: entry?.id,
                                         defaults: resource.schema.defaultValue, remoteChanged: remoteChanged)

@@ -68,7 +68,7 @@ public enum Reconciling {
             let name = local["name"]?.stringValue ?? ""
             for item in listing where item.name == name && !trackedIDs.contains(item.id) {
                 let remote = try await service.get(resource, id: item.id)
-                let view = FileContent.fromRemote(remote, stated: nil, full: true, schema: resource.schema)
+                let view = FileContent.view(remote, schema: resource.schema)
                 let comparison = FileComparison(file: document.file, local: local, remote: view, base: nil, id: item.id,
                                                 defaults: resource.schema.defaultValue)
                 guard comparison.changes.isEmpty,
