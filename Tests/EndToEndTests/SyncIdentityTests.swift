@@ -77,7 +77,9 @@ final class SyncIdentityTests: XCTestCase {
         let plan = try agentctl(["push", "--prune", "--dry-run"])
         XCTAssertTrue(plan.stdout.contains("? agents/booking.yaml  (gone, but its agent may live on in agents/booking-a.yaml, agents/booking-b.yaml; not deleted)"), plan.stdout)
         XCTAssertFalse(plan.stdout.contains("will be deleted"), plan.stdout)
-        XCTAssertTrue(try agentctl(["status"]).stdout.contains("agents/booking.yaml  default  \(id)  file missing, maybe renamed to agents/booking-a.yaml or agents/booking-b.yaml"))
+        let status = try agentctl(["status"]).stdout
+        XCTAssertTrue(status.contains("agents/booking.yaml  default  \(id)  file missing, maybe renamed to agents/booking-a.yaml or agents/booking-b.yaml\n"), status)
+        XCTAssertEqual(status.components(separatedBy: "agents/booking.yaml  ").count, 2, "one line for the gone file: \(status)")
     }
 
     func testAnAgentDeletedOnTheServerIsAStateNotABlocker() async throws {
