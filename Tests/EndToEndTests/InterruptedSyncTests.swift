@@ -109,6 +109,34 @@ final class InterruptedSyncTests: XCTestCase {
         try assertPushCreatesNothing(in: dir, emulator)
     }
 
+    func testAPullThatRunsOutOfDiskSpaceIsFinishedByARerun() async throws {
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        // A small file system of its own (needs the right to mount, as root in CI containers has).
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=96k", "tmpfs", dir.path]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        try XCTSkipUnless(mount.terminationStatus == 0, "cannot mount a small file system here")
+        addTeardownBlock { _ = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [dir.path]).waitUntilExit() }
+        let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "30"])
+        let reference = try AgentctlProcess.temporaryDirectory(self)
+        XCTAssertEqual(try agentctl(["pull"], in: reference, emulator).status, 0)
+
+        let full = try agentctl(["pull"], in: dir, emulator)
+        XCTAssertEqual(full.status, 1, full.stdout + full.stderr)
+        XCTAssertTrue((full.stdout + full.stderr).contains("No space left on device"), full.stdout + full.stderr)
+        try SyncTestSupport.assertEverythingParses(in: dir, "a full disk")
+
+        let remount = try Process.run(URL(fileURLWithPath: "/bin/mount"), arguments: ["-o", "remount,size=16m", dir.path])
+        remount.waitUntilExit()
+        let rerun = try agentctl(["pull"], in: dir, emulator)
+        XCTAssertEqual(rerun.status, 0, rerun.stdout + rerun.stderr)
+        XCTAssertEqual(try SyncTestSupport.files(in: dir), try SyncTestSupport.files(in: reference))
+        try assertPushCreatesNothing(in: dir, emulator)
+    }
+
     private func assertPushCreatesNothing(in dir: URL, _ emulator: EmulatorProcess,
                                           file: StaticString = #filePath, line: UInt = #line) throws {
         let plan = try agentctl(["push", "--dry-run"], in: dir, emulator)
