@@ -6,7 +6,6 @@ public struct PlannedFile: Sendable {
     public let document: AgentDocument
     /// The request body the file describes: every key written, scalars typed by their field.
     public let local: JSONObject
-    public let remote: JSONObject?
     public let comparison: FileComparison
     /// The tracked item's ID when the server says it no longer exists (404): a push creates it again.
     public let deletedRemotely: String?
@@ -54,7 +53,7 @@ public struct Planner: Sendable {
                 if let gone = error as? RemoteError, gone.kind == .notFound {
                     let comparison = FileComparison(file: document.file, local: local, remote: nil, base: nil, id: nil,
                                                     defaults: resource.schema.defaultValue)
-                    return .success(PlannedFile(file: document.file, document: document, local: local, remote: nil,
+                    return .success(PlannedFile(file: document.file, document: document, local: local,
                                                 comparison: comparison, deletedRemotely: entry.id))
                 }
                 return .failure(Failure(file: document.file, message: "cannot read live \(resource.kind) \(entry.id): \(error)"))
@@ -64,7 +63,8 @@ public struct Planner: Sendable {
         let (base, remoteChanged) = base(of: entry, remote: remote, view: view, local: local, state: state)
         let comparison = FileComparison(file: document.file, local: local, remote: view, base: base, id: entry?.id,
                                         defaults: resource.schema.defaultValue, remoteChanged: remoteChanged)
-        return .success(PlannedFile(file: document.file, document: document, local: local, remote: remote,
+        // The live item is not kept: a plan holds what it shows and sends, so memory does not hold every live agent.
+        return .success(PlannedFile(file: document.file, document: document, local: local,
                                     comparison: comparison, deletedRemotely: nil))
     }
 
