@@ -67,5 +67,12 @@ public struct SyncState: Sendable, Equatable {
         self[environment, file] = nil
     }
 
+    /// Moves a file's entries in every environment; returns those environments, sorted.
+    public mutating func move(_ file: String, to newFile: String) -> [String] {
+        let tracking = environments.filter { $0.value[file] != nil }.keys.sorted()
+        for environment in tracking { move(file, to: newFile, in: environment) }
+        return tracking
+    }
+
     public static func == (lhs: SyncState, rhs: SyncState) -> Bool { lhs.environments == rhs.environments }
 }

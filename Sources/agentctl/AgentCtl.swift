@@ -24,7 +24,7 @@ struct AgentCtl: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, PullCommand.self, DiffCommand.self, PushCommand.self, StatusCommand.self,
-            SimulateCommand.self, SchemaCommand.self, InitCommand.self,
+            MoveCommand.self, SimulateCommand.self, SchemaCommand.self, InitCommand.self,
         ]
     )
 }

@@ -82,6 +82,28 @@ final class SyncIdentityTests: XCTestCase {
         XCTAssertEqual(status.components(separatedBy: "agents/booking.yaml  ").count, 2, "one line for the gone file: \(status)")
     }
 
+    func testMvKeepsTheAgentThroughARenameThatAlsoChangesItsName() async throws {
+        let id = try lockEntries()["agents/refund.yaml"]!
+        let writes = try await emulator.writes().count
+        let move = try agentctl(["mv", "agents/refund.yaml", "agents/desks/refunds.yaml"])
+        XCTAssertEqual(move.status, 0, move.stderr)
+        XCTAssertEqual(move.stdout, "moved agents/refund.yaml -> agents/desks/refunds.yaml (its agent in default)\n")
+        XCTAssertEqual(try lockEntries()["agents/desks/refunds.yaml"], id)
+        try dir.write("name: Refunds and returns\nconversation_config:\n  agent:\n    first_message: Hi.\n",
+                      to: "agents/desks/refunds.yaml")
+        let push = try agentctl(["push", "--prune", "--yes"])
+        XCTAssertEqual(push.status, 0, push.stdout + push.stderr)
+        let sent = try await methods(after: writes)
+        XCTAssertEqual(sent, ["PATCH /v1/convai/agents/\(id)"], "the same agent, patched: nothing created or deleted")
+
+        XCTAssertEqual(try agentctl(["mv", "agents/nothing.yaml", "agents/x.yaml"]).status, 2)
+        XCTAssertEqual(try agentctl(["mv", "agents/sales.yaml", "agents/booking.yaml"]).status, 2, "never overwrites")
+        try dir.write("name: Untracked\n", to: "agents/untracked.yaml")
+        let untracked = try agentctl(["mv", "agents/untracked.yaml", "agents/other.yaml"])
+        XCTAssertEqual(untracked.status, 2)
+        XCTAssertTrue(untracked.stderr.contains("is not tracked in agentctl.lock"), untracked.stderr)
+    }
+
     func testAnAgentDeletedOnTheServerIsAStateNotABlocker() async throws {
         let ids = try lockEntries()
         let gone = ids["agents/sales.yaml"]!
