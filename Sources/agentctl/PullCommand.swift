@@ -65,7 +65,7 @@ struct PullCommand: AsyncParsableCommand {
         let progress = ProgressLine(label: "fetching agents")
         let results: [Puller.FileResult]
         let checkpoint = LockCheckpoint()
-        if !dryRun { Interruption.stopCleanly("pull") }
+        if !dryRun { Interruption.stopCleanly("pull", saving: checkpoint) }
         do {
             results = try await Puller(.agents, service: connection.service)
                 .pull(options, state: &state, progress: progress.update, recorded: checkpoint.record)

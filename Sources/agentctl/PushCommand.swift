@@ -64,8 +64,8 @@ struct PushCommand: AsyncParsableCommand {
         }
         if dryRun { return }
         try confirm()
-        Interruption.stopCleanly("push")
         let checkpoint = LockCheckpoint()
+        Interruption.stopCleanly("push", saving: checkpoint)
         let outcomes = await Pusher(.agents, service: connection.service)
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
                   state: &state, recorded: checkpoint.recordNow)

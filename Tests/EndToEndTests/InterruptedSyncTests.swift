@@ -83,6 +83,11 @@ final class InterruptedSyncTests: XCTestCase {
             XCTAssertTrue(stopped.stderr.contains("every agent finished so far is recorded in agentctl.lock; "
                 + "run `agentctl pull` again to finish"), stopped.stderr)
             try SyncTestSupport.assertEverythingParses(in: dir, "signal \(signal)")
+            // The lock was saved on the way out: at most the agents in flight (2) have a file but no entry yet.
+            let files = try SyncTestSupport.files(in: dir).keys.filter { $0.hasPrefix("agents/") }
+            let lock = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("agentctl.lock"))) as! [String: Any]
+            let tracked = ((lock["environments"] as! [String: [String: Any]])["default"] ?? [:]).count
+            XCTAssertLessThanOrEqual(files.count - tracked, 2, "signal \(signal): \(files.count) files, \(tracked) tracked")
         }
         XCTAssertEqual(try agentctl(["pull"], in: dir, emulator).status, 0)
         XCTAssertEqual(try SyncTestSupport.files(in: dir), try SyncTestSupport.files(in: reference))
