@@ -66,7 +66,7 @@ public struct Puller: Sendable {
             switch output.1 {
             case .keep(let entry): state[options.environment, output.0.file] = entry
             case .forget: state[options.environment, output.0.file] = nil
-            case .none: return
+            case .nothing: return
             }
             recorded(state)
         }) { [self] item, target in
@@ -77,7 +77,7 @@ public struct Puller: Sendable {
     enum Record: Sendable {
         case keep(SyncState.Entry)
         case forget
-        case none
+        case nothing
     }
 
     private func pull(_ id: String, into target: PullTarget, entry: SyncState.Entry?, options: Options,
@@ -87,7 +87,7 @@ public struct Puller: Sendable {
             if let gone = error as? RemoteError, gone.kind == .notFound, target.tracked {
                 return deletedRemotely(id, file: target.file, options: options)
             }
-            return (FileResult(file: target.file, id: id, change: .failed("\(error)"), before: nil, after: nil), .none)
+            return (FileResult(file: target.file, id: id, change: .failed("\(error)"), before: nil, after: nil), .nothing)
         }
         var file = target.file
         if let fallback = target.fallback, read(target.file)?.text != text(remote, file: file, stated: nil, options: options) {
@@ -98,11 +98,11 @@ public struct Puller: Sendable {
 
     private func deletedRemotely(_ id: String, file: String, options: Options) -> (FileResult, Record) {
         guard options.prune, !options.dryRun else {
-            return (FileResult(file: file, id: id, change: .deletedRemotely(removed: false), before: nil, after: nil), .none)
+            return (FileResult(file: file, id: id, change: .deletedRemotely(removed: false), before: nil, after: nil), .nothing)
         }
         if FileManager.default.fileExists(atPath: file) {
             do { try FileManager.default.removeItem(atPath: file) } catch {
-                return (FileResult(file: file, id: id, change: .failed("cannot remove \(file): \(error)"), before: nil, after: nil), .none)
+                return (FileResult(file: file, id: id, change: .failed("cannot remove \(file): \(error)"), before: nil, after: nil), .nothing)
             }
         }
         return (FileResult(file: file, id: id, change: .deletedRemotely(removed: true), before: nil, after: nil), .forget)
@@ -130,12 +130,12 @@ public struct Puller: Sendable {
         // A file that already holds what the live item says is in sync, whatever the lock last recorded.
         let change: Change = existing == nil ? .new : (existing?.text == text ? .unchanged : .updated)
         if let existing, change == .updated, !options.force {
-            guard let local = existing.body else { return (result(.keptLocalEdits("it is not valid YAML")), .none) }
+            guard let local = existing.body else { return (result(.keptLocalEdits("it is not valid YAML")), .nothing) }
             if let entry, ContentHash.of(local) != entry.fileHash {
-                return (result(.keptLocalEdits("it has local edits since the last sync")), .none)
+                return (result(.keptLocalEdits("it has local edits since the last sync")), .nothing)
             }
         }
-        guard !options.dryRun else { return (result(change), .none) }
+        guard !options.dryRun else { return (result(change), .nothing) }
         do {
             if change != .unchanged { try AtomicFile.write(text, to: file) }
             // The file hash is of what the written file reads back as, so the next comparison starts from exactly it.
@@ -143,7 +143,7 @@ public struct Puller: Sendable {
             let entry = try state.synced(resource, id: id, remote: remote, file: written ?? JSONObject())
             return (result(change), .keep(entry))
         } catch {
-            return (result(.failed("\(error)")), .none)
+            return (result(.failed("\(error)")), .nothing)
         }
     }
 
