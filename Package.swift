@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The Git commit `agentctl --version` names, passed in by scripts/install as AGENTCTL_COMMIT: a C string constant is
+// the one way a build setting can carry text into the binary without a tracked file that changes on every commit.
+let buildCommit = Context.environment["AGENTCTL_COMMIT"].map { [CSetting.define("AGENTCTL_COMMIT", to: "\"\($0)\"")] } ?? []
+
 let package = Package(
     name: "agentctl",
     platforms: [.macOS(.v13)],
@@ -8,9 +12,10 @@ let package = Package(
         .executable(name: "agentctl", targets: ["agentctl"]),
         .executable(name: "agentctl-emulator", targets: ["agentctl-emulator"]),
     ],
+    // Exact versions: Package.resolved is not committed, so `from:` would let each clone resolve differently.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -18,6 +23,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .target(name: "CBuildInfo", cSettings: buildCommit),
         .target(name: "ConfigModel", dependencies: ["CYaml"]),
         // The one home of every field: the rules table, defaults and typed models, generated from the reference.
         .target(name: "AgentSchema", dependencies: ["ConfigModel"]),
@@ -27,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "agentctl",
             dependencies: [
-                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator",
+                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,12 +53,18 @@ let package = Package(
         // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
-        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
-        .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel"]),
-        .testTarget(name: "RemoteTests", dependencies: ["Remote"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
+        // Test support only, for every test target: the agentctl and emulator processes, assertGolden, Tests/Fixtures.
+        // Nothing in Sources depends on it, so `swift build --product agentctl` never compiles it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "TestSupport"]),
+        .testTarget(name: "AgentSchemaTests", dependencies: ["AgentSchema", "ConfigModel", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "AgentSchema", "ConfigModel", "TestSupport"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "AgentEmulatorKitTests", dependencies: ["AgentEmulatorKit", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "AgentSchema", "ConfigModel", "TestSupport"],
+                    exclude: ["Golden"]),
+        // Runs the built binaries; links agentctl only to parse the README's command lines without running them.
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "agentctl"], exclude: ["Golden"]),
     ]
 )

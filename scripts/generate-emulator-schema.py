@@ -13,6 +13,9 @@ Output (JSON, keys sorted, committed):
                     schema with properties has a name
   defaults          for every model, the value the server fills in for each optional
                     property the input leaves out (nested models built recursively)
+  operations        for every "METHOD /path" of the reference: its query parameters
+                    ("query": name -> schema; "query_defaults"), request body ("body")
+                    and 200 answer ("response"), compacted the same way
 
 Usage:
   scripts/generate-emulator-schema.py            # rewrite the resource
@@ -161,6 +164,29 @@ class DefaultBuilder:
         return {**defaults, **value}
 
 
+def compact_operations(paths, compactor):
+    """Query, body and 200 schemas of every operation, so the emulator checks each endpoint as the reference says."""
+    operations = {}
+    for path, methods in paths.items():
+        for method, operation in methods.items():
+            key = f"{method.upper()} {path}"
+            entry = {}
+            query = {p["name"]: p.get("schema", {}) for p in operation.get("parameters", []) if p["in"] == "query"}
+            if query:
+                entry["query"] = {name: compactor.compact(schema, f"{key}/query/{name}") for name, schema in query.items()}
+                defaults = {name: schema["default"] for name, schema in query.items() if "default" in schema}
+                if defaults:
+                    entry["query_defaults"] = defaults
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+            if body is not None:
+                entry["body"] = compactor.compact(body, f"{key}/body")
+            answer = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            if answer.get("schema"):
+                entry["response"] = compactor.compact(answer["schema"], f"{key}/response")
+            operations[key] = entry
+    return operations
+
+
 def apply_documented_ranges(schemas):
     for entry in DOCUMENTED_RANGES:
         for name in entry["schemas"]:
@@ -171,8 +197,8 @@ def apply_documented_ranges(schemas):
 def generate(reference_path):
     with open(reference_path, "rb") as handle:
         raw = handle.read()
-    source = json.loads(raw)["components"]["schemas"]
-    source = copy.deepcopy(source)
+    reference = json.loads(raw)
+    source = copy.deepcopy(reference["components"]["schemas"])
     apply_documented_ranges(source)
     builder = DefaultBuilder(source)
     defaults = {}
@@ -180,11 +206,14 @@ def generate(reference_path):
         value = builder.model_defaults(name)
         if value is not None:
             defaults[name] = value
-    schemas = Compactor(source).run()
+    compactor = Compactor(source)
+    schemas = compactor.run()
+    operations = compact_operations(reference["paths"], compactor)
     document = {
         "reference_sha256": hashlib.sha256(raw).hexdigest(),
         "schemas": schemas,
         "defaults": defaults,
+        "operations": operations,
     }
     return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 

@@ -12,14 +12,25 @@ public final class AgentEmulator: Sendable {
 
     public init(configuration: EmulatorConfiguration, catalog: SchemaCatalog) async throws {
         self.configuration = configuration
-        store = AgentStore(catalog: catalog, seed: configuration.randomSeed, frozenClock: configuration.frozenClock)
+        store = AgentStore(catalog: catalog, seed: configuration.randomSeed, instance: configuration.instance,
+                           frozenClock: configuration.frozenClock)
         try await store.seed(count: configuration.seedAgents)
-        routes = AgentRoutes(store: store, apiKey: configuration.apiKey, readOnlyAPIKey: configuration.readOnlyAPIKey)
-        server = HTTPServer(config: HTTPServer.Configuration(
-            address: try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port),
-            timeout: 300,
-            logger: .disabled
-        ))
+        let ids = IDSpace(seed: configuration.randomSeed, instance: configuration.instance)
+        let resources = ResourceStores(
+            catalog: catalog,
+            tools: ToolStore(catalog: catalog, ids: ids, frozenClock: configuration.frozenClock),
+            tests: AgentTestStore(catalog: catalog, ids: ids, frozenClock: configuration.frozenClock)
+        )
+        routes = AgentRoutes(store: store, apiKey: configuration.apiKey, readOnlyAPIKey: configuration.readOnlyAPIKey,
+                             resources: resources, echoKey: configuration.echoKey)
+        let config = if configuration.host.contains(":") {
+            HTTPServer.Configuration(address: try sockaddr_in6.inet6(ip6: configuration.host, port: configuration.port),
+                                     timeout: 300, logger: .disabled)
+        } else {
+            HTTPServer.Configuration(address: try sockaddr_in.inet(ip4: configuration.host, port: configuration.port),
+                                     timeout: 300, logger: .disabled)
+        }
+        server = HTTPServer(config: config)
         await server.appendRoute("*") { [self] request in await self.handle(request) }
     }
 
@@ -29,10 +40,10 @@ public final class AgentEmulator: Sendable {
             group.addTask { try await self.server.run() }
             group.addTask {
                 try await self.server.waitUntilListening()
-                guard case .ip4(_, let port)? = await self.server.listeningAddress else {
-                    throw SocketError.unsupportedAddress
+                switch await self.server.listeningAddress {
+                case .ip4(_, let port)?, .ip6(_, let port)?: listening(port)
+                default: throw SocketError.unsupportedAddress
                 }
-                listening(port)
             }
             // A bind failure ends run() at once; otherwise the listening task ends first and run() serves on.
             while try await group.next() != nil {}
@@ -47,6 +58,11 @@ public final class AgentEmulator: Sendable {
         if request.path.hasPrefix("/_emulator/") { return await control(request) }
         let started = ContinuousClock.now
         let number = await stats.begin()
+        if configuration.faults.isGone(atRequest: number) {
+            await stats.end()
+            Task { await server.stop() }
+            return HTTPResponse(webSocket: ConnectionDrop())
+        }
         let response = await answer(request, number: number)
         await stats.end()
         if configuration.logRequests {
@@ -72,13 +88,26 @@ public final class AgentEmulator: Sendable {
             switch fault {
             case .drop: return HTTPResponse(webSocket: ConnectionDrop())
             case .rateLimit:
+                if faults.retryAfterOmitted { return HTTPReplies.rateLimited(retryAfter: nil) }
                 let value = HTTPReplies.retryAfter(seconds: faults.retryAfterSeconds, asDate: faults.retryAfterAsDate)
                 return HTTPReplies.rateLimited(retryAfter: value)
             case .serverError: return HTTPReplies.serverError
             case .unavailable: return HTTPReplies.unavailable
             }
         }
+        if let status = faults.status(forRequest: number) {
+            await stats.record("status_\(status)")
+            return HTTPReplies.status(status)
+        }
+        if faults.answersHuge(toRequest: number) {
+            await stats.record("huge")
+            return HTTPReplies.huge(bytes: faults.hugeAnswerBytes)
+        }
         let response = await routes.handle(request)
+        if faults.cutsBody(ofRequest: number) {
+            await stats.record("cut")
+            return await HTTPReplies.cut(response)
+        }
         guard faults.corruptsBody(ofRequest: number) else { return response }
         await stats.record("malformed")
         return await HTTPReplies.truncated(response)
@@ -100,6 +129,7 @@ public final class AgentEmulator: Sendable {
         case (.POST, "/_emulator/control"):
             let body = (try? JSONParser.parse((try? await request.bodyData) ?? Data())) ?? .object([:])
             await routes.control.configure(body)
+            await routes.resources.tests.configure(body)
             return HTTPReplies.json(.ok, .object([:]))
         case (.GET, "/_emulator/writes"):
             return HTTPReplies.json(.ok, await routes.control.writeLog)

@@ -39,7 +39,7 @@ struct AgentListQuery: Sendable {
             case "search":
                 query.search = value
             case "archived":
-                guard let flag = parseBool(value) else {
+                guard let flag = QueryReader.parseBool(value) else {
                     problem(name, "bool_parsing", "Input should be a valid boolean, unable to interpret input", value)
                     continue
                 }
@@ -58,7 +58,7 @@ struct AgentListQuery: Sendable {
                 }
                 query.sortKey = key
             case "cursor":
-                guard let after = decodeCursor(value) else {
+                guard let after = KeysetPage.decodeCursor(value) else {
                     problem(name, "value_error", "Value error, invalid cursor", value, ["error": "invalid cursor"])
                     continue
                 }
@@ -69,15 +69,6 @@ struct AgentListQuery: Sendable {
         }
         guard issues.isEmpty else { throw .invalid(issues) }
         return query
-    }
-
-    /// pydantic's accepted spellings of a boolean.
-    private static func parseBool(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "1", "on", "t", "true", "y", "yes": true
-        case "0", "off", "f", "false", "n", "no": false
-        default: nil
-        }
     }
 
     func sortValue(_ agent: StoredAgent) -> JSONValue {
@@ -94,44 +85,11 @@ struct AgentListQuery: Sendable {
             agent.isArchived == archived
                 && (search.map { agent.name.range(of: $0, options: [.caseInsensitive]) != nil } ?? true)
         }
-        let ordered = matching.sorted { precedes(position($0), position($1)) }
-        let remaining = after.map { cursor in ordered.filter { precedes((cursor.key, cursor.id), position($0)) } } ?? ordered
-        let page = Array(remaining.prefix(pageSize))
-        let hasMore = remaining.count > page.count
-        let next: JSONValue = hasMore ? .string(Self.encodeCursor(key: sortValue(page.last!), id: page.last!.id)) : .null
+        let page = KeysetPage(size: pageSize, ascending: ascending, after: after).page(matching, key: sortValue, id: \.id)
         return .object([
-            "agents": .array(page.map { $0.summary(defaultVoiceID: defaultVoiceID) }),
-            "has_more": .bool(hasMore),
-            "next_cursor": next,
+            "agents": .array(page.items.map { $0.summary(defaultVoiceID: defaultVoiceID) }),
+            "has_more": .bool(page.hasMore),
+            "next_cursor": page.next,
         ])
-    }
-
-    private func position(_ agent: StoredAgent) -> (JSONValue, String) {
-        (sortValue(agent), agent.id)
-    }
-
-    private func precedes(_ lhs: (JSONValue, String), _ rhs: (JSONValue, String)) -> Bool {
-        let (first, second) = ascending ? (lhs, rhs) : (rhs, lhs)
-        guard first.0 != second.0 else { return first.1 < second.1 }
-        switch (first.0, second.0) {
-        case (.int(let left), .int(let right)): return left < right
-        case (.string(let left), .string(let right)): return left < right
-        default: return JSONWriter.string(first.0) < JSONWriter.string(second.0)
-        }
-    }
-
-    static func encodeCursor(key: JSONValue, id: String) -> String {
-        Data(JSONWriter.data(.array([key, .string(id)]))).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decodeCursor(_ text: String) -> (key: JSONValue, id: String)? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64),
-              case .array(let parts)? = try? JSONParser.parse(data), parts.count == 2,
-              let id = parts[1].stringValue else { return nil }
-        return (parts[0], id)
     }
 }

@@ -7,27 +7,29 @@ public actor AgentStore {
         case invalid([ValidationIssue])
     }
 
-    private var agents: [String: StoredAgent] = [:]
-    private var clock: LogicalClock
-    private var random: SeededGenerator
-    private let validator: RequestValidator
-    private let filler: DefaultsFiller
-    private let catalog: SchemaCatalog
+    var agents: [String: StoredAgent] = [:]
+    /// Each agent's branches, main first, once one was asked for or created (AgentBranches.swift).
+    var branches: [String: [StoredBranch]] = [:]
+    var clock: LogicalClock
+    var random: SeededGenerator
+    let validator: RequestValidator
+    let filler: DefaultsFiller
+    let catalog: SchemaCatalog
 
     static let createBody = "Body_Create_Agent_v1_convai_agents_create_post"
     static let patchBody = "Body_Patches_an_Agent_settings_v1_convai_agents__agent_id__patch"
     static let conversationConfig = "ConversationalConfigAPIModel-Input"
     static let platformSettings = "AgentPlatformSettingsRequestModel"
 
-    public init(catalog: SchemaCatalog, seed: UInt64, frozenClock: Int? = nil) {
+    public init(catalog: SchemaCatalog, seed: UInt64, instance: String? = nil, frozenClock: Int? = nil) {
         self.catalog = catalog
         validator = RequestValidator(catalog: catalog)
         filler = DefaultsFiller(catalog: catalog)
-        random = SeededGenerator(seed: seed)
+        random = IDSpace(seed: seed, instance: instance).generator()
         clock = LogicalClock(frozenAt: frozenClock, wallClock: Self.wallClock)
     }
 
-    private static var wallClock: Int { Int(Date().timeIntervalSince1970) }
+    static var wallClock: Int { Int(Date().timeIntervalSince1970) }
 
     public var count: Int { agents.count }
 
@@ -58,7 +60,15 @@ public actor AgentStore {
 
     /// Deep-merges `conversation_config` and `platform_settings`; `name`, `tags` and `workflow` replace.
     public func patch(_ id: String, _ body: JSONValue) throws(Failure) -> JSONValue {
-        guard var agent = agents[id] else { throw .notFound }
+        guard let agent = agents[id] else { throw .notFound }
+        let patched = try merged(agent, body)
+        agents[id] = patched
+        return patched.document(filler: filler)
+    }
+
+    /// The agent with a PATCH body applied, validated; a new version at the next tick of the clock.
+    func merged(_ original: StoredAgent, _ body: JSONValue) throws(Failure) -> StoredAgent {
+        var agent = original
         let (checked, bodyIssues) = validator.check(body, against: catalog.schema(named: Self.patchBody), at: [.key("body")])
         guard bodyIssues.isEmpty else { throw .invalid(bodyIssues) }
         var issues: [ValidationIssue] = []
@@ -82,12 +92,12 @@ public actor AgentStore {
         if case .object? = checked["workflow"] { agent.workflow = checked["workflow"] }
         agent.updatedAt = clock.tick(wallClock: Self.wallClock)
         agent.versionId = random.identifier(prefix: "agtvrsn_")
-        agents[id] = agent
-        return agent.document(filler: filler)
+        return agent
     }
 
     public func delete(_ id: String) throws(Failure) {
         guard agents.removeValue(forKey: id) != nil else { throw .notFound }
+        branches[id] = nil
     }
 
     func list(_ query: AgentListQuery) -> JSONValue {

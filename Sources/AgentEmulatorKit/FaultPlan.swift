@@ -23,6 +23,18 @@ public struct FaultPlan: Sendable {
     public var retryAfterSeconds = 1
     /// Send Retry-After as an HTTP-date instead of seconds.
     public var retryAfterAsDate = false
+    /// Send 429 with no Retry-After at all.
+    public var retryAfterOmitted = false
+    /// Any status for every N-th request (`502`, `504`, `408`...), not processed; checked after `Fault`'s rules.
+    public var statusEvery: [(status: Int, every: Int)] = []
+    /// Every N-th request is processed, then answered with its full Content-Length but only half its body,
+    /// and the connection is closed.
+    public var cutBodyEvery: Int?
+    /// Every N-th request is answered 200 with an endless-looking body of `hugeAnswerBytes`, sent chunked.
+    public var hugeAnswerEvery: Int?
+    public var hugeAnswerBytes = 64 * 1024 * 1024
+    /// After this many API requests the server stops listening and closes every connection: the server is gone.
+    public var unreachableAfter: Int?
 
     public init() {}
 
@@ -34,8 +46,25 @@ public struct FaultPlan: Sendable {
         return rules.first { Self.hits(number, $0.1) }?.0
     }
 
+    /// The status for a request picked by `statusEvery` (the first that matches).
+    public func status(forRequest number: Int) -> Int? {
+        statusEvery.first { Self.hits(number, $0.every) }?.status
+    }
+
     public func corruptsBody(ofRequest number: Int) -> Bool {
         Self.hits(number, malformedEvery)
+    }
+
+    public func cutsBody(ofRequest number: Int) -> Bool {
+        Self.hits(number, cutBodyEvery)
+    }
+
+    public func answersHuge(toRequest number: Int) -> Bool {
+        Self.hits(number, hugeAnswerEvery)
+    }
+
+    public func isGone(atRequest number: Int) -> Bool {
+        unreachableAfter.map { number > $0 } ?? false
     }
 
     /// The delay for one request, drawn from a generator seeded by the run seed and the request number,

@@ -31,9 +31,36 @@ enum HTTPReplies {
     static let readOnlyKey = detail(.forbidden, "missing_permissions",
                                     "The API key you used is missing the permission convai_write to execute this operation.")
 
-    static func rateLimited(retryAfter: String) -> HTTPResponse {
+    static func rateLimited(retryAfter: String?) -> HTTPResponse {
         detail(.tooManyRequests, "rate_limit_exceeded", "Too many requests. Please retry after a short wait.",
-               headers: [HTTPHeader("Retry-After"): retryAfter])
+               headers: retryAfter.map { [HTTPHeader("Retry-After"): $0] } ?? [:])
+    }
+
+    /// Any status, with its reason phrase as `detail` (`Bad Gateway`).
+    static func status(_ code: Int) -> HTTPResponse {
+        let status = HTTPStatusCode(code, phrase: phrases[code] ?? "Error")
+        return json(status, .object(["detail": .string(status.phrase)]))
+    }
+
+    private static let phrases = [
+        400: "Bad Request", 408: "Request Timeout", 409: "Conflict", 500: "Internal Server Error", 501: "Not Implemented",
+        502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+    ]
+
+    /// The headers of `response` promising its whole body, half of it, then the connection closed.
+    static func cut(_ response: HTTPResponse) async -> HTTPResponse {
+        let body = (try? await response.bodyData) ?? Data()
+        let half = StreamedBody(prefix: body.prefix(body.count / 2), filler: 0, failsAtEnd: true)
+        return HTTPResponse(statusCode: response.statusCode, headers: response.headers,
+                            body: HTTPBodySequence(from: half, count: body.count))
+    }
+
+    /// 200 with a JSON-looking body of `bytes` bytes, made as it is sent and sent chunked (no Content-Length),
+    /// so only a client that counts what it reads can stop it.
+    static func huge(bytes: Int) -> HTTPResponse {
+        let prefix = Data(#"{"padding": ""#.utf8)
+        let body = StreamedBody(prefix: prefix, filler: max(0, bytes - prefix.count), failsAtEnd: false)
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: HTTPBodySequence(from: body, suggestedBufferSize: 1 << 20))
     }
 
     static let serverError = json(.internalServerError, .object(["detail": "Internal Server Error"]))
@@ -46,6 +73,28 @@ enum HTTPReplies {
         var headers = response.headers
         headers[.contentLength] = nil
         return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data(cut))
+    }
+
+    /// The same answer with `key` added to each message (`detail`, `detail.message`, `detail[].msg`), as a server
+    /// that echoes what it was sent would: the case a client's redaction exists for.
+    static func echoing(key: String, in response: HTTPResponse) async -> HTTPResponse {
+        let body = (try? await response.bodyData) ?? Data()
+        guard let parsed = try? JSONParser.parse(body), case .object(var members) = parsed else { return response }
+        let echo = " (xi-api-key: \(key))"
+        switch members["detail"] {
+        case .string(let text)?: members["detail"] = .string(text + echo)
+        case .object(var detail)?:
+            detail["message"] = .string((detail["message"]?.stringValue ?? "") + echo)
+            members["detail"] = .object(detail)
+        case .array(let issues)?:
+            members["detail"] = .array(issues.map { issue in
+                guard case .object(var fields) = issue else { return issue }
+                fields["msg"] = .string((fields["msg"]?.stringValue ?? "") + echo)
+                return .object(fields)
+            })
+        default: break
+        }
+        return json(response.statusCode, .object(members))
     }
 
     /// Retry-After as seconds, or as an IMF-fixdate that many seconds ahead.

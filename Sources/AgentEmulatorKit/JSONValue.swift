@@ -26,6 +26,11 @@ public enum JSONValue: Equatable, Sendable {
         return nil
     }
 
+    public var intValue: Int? {
+        if case .int(let number) = self { return number }
+        return nil
+    }
+
     public var boolValue: Bool? {
         if case .bool(let flag) = self { return flag }
         return nil

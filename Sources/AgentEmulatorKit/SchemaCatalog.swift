@@ -5,6 +5,8 @@ public struct SchemaCatalog: Sendable {
     public let schemas: [String: SchemaNode]
     /// For each model that can be built from `{}`, what the server returns for it.
     public let defaults: [String: JSONValue]
+    /// Each endpoint of the reference by "METHOD /path": its query, body and answer schemas.
+    public let operations: [String: APIOperation]
 
     public enum LoadError: Error, CustomStringConvertible {
         case missingResource
@@ -37,6 +39,13 @@ public struct SchemaCatalog: Sendable {
         }
         self.schemas = Dictionary(uniqueKeysWithValues: schemas.map { ($0.key, SchemaNode($0.value, name: $0.key)) })
         self.defaults = defaults
+        operations = (document["operations"]?.objectValue ?? [:]).mapValues(APIOperation.init)
+    }
+
+    /// The endpoint `"GET /v1/convai/tools"` as the reference describes it.
+    public func operation(_ key: String) -> APIOperation {
+        guard let operation = operations[key] else { preconditionFailure("operation \(key) is not in agents-api.json") }
+        return operation
     }
 
     public func schema(named name: String) -> SchemaNode {

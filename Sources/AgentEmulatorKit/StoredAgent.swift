@@ -8,7 +8,9 @@ struct StoredAgent: Sendable {
     var workflow: JSONValue?
     let createdAt: Int
     var updatedAt: Int
-    let branchId: String
+    var branchId: String
+    /// Set on a branch's copy of the agent; the main branch's own copy leaves it nil.
+    var mainBranchId: String?
     var versionId: String
 
     static let accessInfo: JSONValue = .object([
@@ -34,7 +36,7 @@ struct StoredAgent: Sendable {
             "access_info": Self.accessInfo,
             "version_id": .string(versionId),
             "branch_id": .string(branchId),
-            "main_branch_id": .string(branchId),
+            "main_branch_id": .string(mainBranchId ?? branchId),
         ])
         return filler.fill(raw, as: "GetAgentResponseModel")
     }

@@ -1,6 +1,6 @@
 import ConfigModel
 
-/// What agentctl knows about one field of an agent file: its type and every limit the vendor documents.
+/// What agentctl knows about one field of a file: its type and every limit the vendor documents.
 public struct FieldRule: Sendable {
     public enum ValueType: String, Sendable {
         case text, number, integer, boolean
@@ -12,6 +12,9 @@ public struct FieldRule: Sendable {
         case object
         /// An object with free keys; each value follows the rules under `path.*` when there are any.
         case map
+        /// An object of one of several shapes, chosen by the text of its `discriminator` field (`type: webhook`):
+        /// `allowed` lists the values, and each shape's fields are under `path{value}`.
+        case union
         /// A value of several possible shapes: kept and sent unchanged, not checked.
         case any
     }
@@ -20,6 +23,10 @@ public struct FieldRule: Sendable {
     public let path: String
     public let type: ValueType
     public let nullable: Bool
+    /// The object this field belongs to must state it (the reference's `required`).
+    public let required: Bool
+    /// The field whose value chooses a union's shape.
+    public let discriminator: String?
     public let allowed: [String]?
     public let deprecatedValues: [String]
     public let minimum: Double?
@@ -40,7 +47,8 @@ public struct FieldRule: Sendable {
     public let documentedIn: String?
     public let description: String
 
-    init(path: String, type: ValueType, nullable: Bool = false, allowed: [String]? = nil,
+    init(path: String, type: ValueType, nullable: Bool = false, required: Bool = false, discriminator: String? = nil,
+         allowed: [String]? = nil,
          deprecatedValues: [String] = [], minimum: Double? = nil, maximum: Double? = nil,
          exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, special: [Double] = [],
          minLength: Int? = nil, maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil,
@@ -49,6 +57,8 @@ public struct FieldRule: Sendable {
         self.path = path
         self.type = type
         self.nullable = nullable
+        self.required = required
+        self.discriminator = discriminator
         self.allowed = allowed
         self.deprecatedValues = deprecatedValues
         self.minimum = minimum
@@ -71,6 +81,12 @@ public struct FieldRule: Sendable {
     /// The last key of the path, as the user writes it.
     public var name: String { String(path.split(separator: ".").last ?? "") }
 
+    /// One shape of a union (`tool_config{webhook}`): an object, not a key the user writes.
+    public var isVariant: Bool { path.hasSuffix("}") }
+
+    /// The pattern of a union's shape for one value of its discriminator.
+    public func variantPattern(_ value: String) -> String { path + "{" + value + "}" }
+
     /// How a scalar of this field is read from YAML (nil for collections).
     public var scalarKind: ScalarKind? {
         switch type {
@@ -78,7 +94,7 @@ public struct FieldRule: Sendable {
         case .number: return .number
         case .integer: return .integer
         case .boolean: return .boolean
-        case .list, .object, .map, .any: return nil
+        case .list, .object, .map, .union, .any: return nil
         }
     }
 

@@ -1,8 +1,9 @@
 import ConfigModel
 
 /// The single source of truth for the fields of one kind of file: validation, the JSON Schema, the configuration
-/// reference, the YAML-to-JSON conversion and the defaults all read it. Each table (`FieldTable.agent`) is generated
-/// from the vendor's OpenAPI reference (plus the ranges its docs state) by scripts/generate-schema.py.
+/// reference, the YAML-to-JSON conversion and the defaults all read it. Each table (`FieldTable.agent`, `.tool`,
+/// `.test`) is generated from the vendor's OpenAPI reference (plus the ranges its docs state) by
+/// scripts/generate-schema.py.
 public struct FieldTable: Sendable {
     /// The fields in sections, as the configuration reference groups them: the top of the file, then each part.
     public let sections: [[FieldRule]]
@@ -19,7 +20,10 @@ public struct FieldTable: Sendable {
         serverDefaults = (try? JSONParser.parse(serverDefaultsJSON))?.objectValue ?? JSONObject()
         byPath = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var children: [String: [String]] = [:]
-        for rule in all { children[Self.parentPattern(of: rule.path), default: []].append(rule.name) }
+        // A union's shapes and a union at the top of the file are not keys anyone writes.
+        for rule in all where !rule.isVariant && !rule.path.isEmpty {
+            children[Self.parentPattern(of: rule.path), default: []].append(rule.name)
+        }
         childNames = children
         orderByPath = Dictionary(all.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
@@ -40,17 +44,16 @@ public struct FieldTable: Sendable {
         }
     }
 
-    /// How scalars under a path of keys are read; list items are marked with a nil key.
-    public func scalarKind(at keys: [String?]) -> ScalarKind? {
-        var pattern = ""
-        var parent: FieldRule?
-        for key in keys {
-            pattern = childPattern(pattern, key: key)
-            if parent?.type == .textList { return .text }
-            parent = byPath[pattern]
-        }
-        return parent?.scalarKind
+    /// The pattern whose fields a value follows: for a union, the shape its discriminator names (`tool_config{webhook}`);
+    /// the union's own pattern when the value names no known shape.
+    public func shape(of pattern: String, for node: YAMLNode) -> String {
+        guard let rule = rule(pattern), rule.type == .union, let discriminator = rule.discriminator,
+              let value = node[discriminator]?.scalar?.text, rule.allowed?.contains(value) == true else { return pattern }
+        return rule.variantPattern(value)
     }
+
+    /// The pattern of the whole file: "" for a file of fields, the chosen shape when the file is a union.
+    public func rootPattern(for root: YAMLNode) -> String { shape(of: "", for: root) }
 
     /// The default at a path of keys, from the field table or the server defaults.
     public func defaultValue(at keys: [String]) -> JSONValue? {
@@ -67,7 +70,24 @@ public struct FieldTable: Sendable {
 
     /// The JSON the API receives for a document: every key the user wrote, scalars typed by their field.
     public func requestBody(_ document: AgentDocument) -> JSONValue {
-        NodeConversion.json(document.root, kind: scalarKind(at:))
+        json(document.root, pattern: rootPattern(for: document.root), itemsAreText: false)
+    }
+
+    private func json(_ node: YAMLNode, pattern: String, itemsAreText: Bool) -> JSONValue {
+        let pattern = shape(of: pattern, for: node)
+        let rule = rule(pattern)
+        switch node.content {
+        case .mapping(let pairs):
+            return .object(JSONObject(pairs.map { pair in
+                (pair.key, json(pair.value, pattern: childPattern(pattern, key: pair.key), itemsAreText: false))
+            }))
+        case .sequence(let items):
+            let child = childPattern(pattern, key: nil)
+            return .array(items.map { json($0, pattern: child, itemsAreText: rule?.type == .textList) })
+        case .scalar:
+            let kind = itemsAreText ? .text : rule?.scalarKind
+            return NodeConversion.json(node, kind: { _ in kind })
+        }
     }
 
     private static func parentPattern(of path: String) -> String {

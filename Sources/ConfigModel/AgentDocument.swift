@@ -51,8 +51,9 @@ extension String {
     /// The 1-based line of this text, without its line break, for showing under a diagnostic.
     public func line(_ number: Int) -> String? {
         var current = 1
-        for candidate in split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
+        // Swift reads "\r\n" as one character, so a CRLF file is split on it as well as on "\n".
+        for candidate in split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            if current == number { return String(candidate) }
             current += 1
         }
         return nil

@@ -81,8 +81,9 @@ extension ProjectScaffold {
 
     /// Lines `.gitignore` should hold; the comment is written only with the lines it introduces.
     static let gitignoreLines = [
-        "# agentctl: API keys come from the environment and never belong in Git",
+        "# agentctl: API keys come from the environment and never belong in Git, nor does a push's lock file",
         ".env",
         ".env.*",
+        ".agentctl-push.lock",
     ]
 }

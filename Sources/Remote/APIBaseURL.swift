@@ -38,9 +38,20 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
         case "http": guard Self.isLoopback(host) else { throw .plainHTTP(host) }
         default: throw .unsupportedScheme(scheme)
         }
+        #if canImport(FoundationNetworking)
+        // swift-corelibs-foundation's URLSession answers every IPv6 literal with NSURLErrorBadURL (issue 5496).
+        if host.contains(":") { throw .ipv6Literal(scheme: scheme, port: components.port) }
+        #endif
         var normalized = components
         normalized.scheme = scheme
         while normalized.percentEncodedPath.hasSuffix("/") { normalized.percentEncodedPath.removeLast() }
+        // agentctl adds /v1/...; a path naming it would become /v1/v1/... A path before it (a proxy's prefix) is kept.
+        let segments = normalized.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false)
+        if let version = segments.firstIndex(where: { $0.lowercased() == "v1" }) {
+            var rightForm = normalized
+            rightForm.percentEncodedPath = segments[..<version].joined(separator: "/")
+            throw .includesAPIPath(text, rightForm: rightForm.string ?? "")
+        }
         guard let url = normalized.url else { throw .notAURL(text) }
         self.init(url: url)
     }
@@ -96,6 +107,8 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
     case plainHTTP(String)
     case containsCredentials
     case hasQueryOrFragment(String)
+    case ipv6Literal(scheme: String, port: Int?)
+    case includesAPIPath(String, rightForm: String)
 
     public var description: String {
         let names = APIBaseURL.residencies.map(\.name).joined(separator: ", ")
@@ -110,6 +123,12 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
             "the base URL must not contain a user name or password; the API key comes from the environment or --api-key-file"
         case .hasQueryOrFragment(let text):
             "base URL \"\(text)\" must not have a query or fragment"
+        case .ipv6Literal(let scheme, let port):
+            "base URLs with an IPv6 address are not supported on Linux (Foundation's HTTP client refuses them); "
+                + "for ::1 use \(scheme)://localhost\(port.map { ":\($0)" } ?? ""), which reaches a server listening on ::1, "
+                + "or give the server a host name"
+        case .includesAPIPath(let text, let rightForm):
+            "base URL \"\(text)\" includes the API's /v1 path, which agentctl adds itself; use \"\(rightForm)\""
         }
     }
 }

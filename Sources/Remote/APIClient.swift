@@ -1,11 +1,13 @@
 import ConfigModel
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
 /// Sends requests to the agents API: at most `concurrency` at once, each bounded by `timeout`,
-/// retried per `RetryPolicy` on 429, 5xx and connection errors when that is safe (see `judge`).
+/// retried per `RetryPolicy` on 429, 5xx and connection errors when that is safe (see `judge`), with no new request
+/// started once the server is gone (`ServerReachability`), and no answer read past `maxAnswerBytes`.
 public final class APIClient: Sendable {
     public typealias Sleeper = @Sendable (Duration) async throws -> Void
 
@@ -16,6 +18,9 @@ public final class APIClient: Sendable {
         /// Limit on one attempt, from connecting to the last byte.
         public var timeout: Duration
         public var retry: RetryPolicy
+        /// The longest answer read; a longer one is cancelled and is an error, not memory exhaustion. The largest
+        /// agent (prompts, workflow, knowledge base references) is far below it.
+        public var maxAnswerBytes = 16 * 1024 * 1024
         /// Called after every attempt (for --verbose); never sees headers or bodies.
         public var trace: (@Sendable (RequestTrace) -> Void)?
         public var sleep: Sleeper
@@ -46,15 +51,19 @@ public final class APIClient: Sendable {
     /// (`Connection: close`) that is never reused.
     private let unrepeatableSession: URLSession
     private let pool: RequestPool
+    private let responses: BoundedResponses
+    private let reachability: Mutex<ServerReachability>
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
-        session = Self.makeSession(configuration)
-        unrepeatableSession = Self.makeSession(configuration)
+        responses = BoundedResponses(limit: configuration.maxAnswerBytes)
+        session = Self.makeSession(configuration, delegate: responses)
+        unrepeatableSession = Self.makeSession(configuration, delegate: responses)
         pool = RequestPool(limit: configuration.concurrency)
+        reachability = Mutex(ServerReachability(threshold: configuration.retry.unreachableAfter))
     }
 
-    private static func makeSession(_ configuration: Configuration) -> URLSession {
+    private static func makeSession(_ configuration: Configuration, delegate: BoundedResponses) -> URLSession {
         let settings = URLSessionConfiguration.ephemeral
         settings.httpMaximumConnectionsPerHost = configuration.concurrency
         settings.timeoutIntervalForRequest = seconds(configuration.timeout)
@@ -63,7 +72,7 @@ public final class APIClient: Sendable {
         settings.requestCachePolicy = .reloadIgnoringLocalCacheData
         settings.httpCookieAcceptPolicy = .never
         settings.httpShouldSetCookies = false
-        return URLSession(configuration: settings, delegate: RedirectRefusal(), delegateQueue: nil)
+        return URLSession(configuration: settings, delegate: delegate, delegateQueue: nil)
     }
 
     deinit {
@@ -83,6 +92,7 @@ public final class APIClient: Sendable {
         var lastRetryAfter: Duration?
         var attempt = 0
         while true {
+            if let gone = unreachable() { throw error(gone, nil, request, attempt, lastRetryAfter) }
             attempt += 1
             let outcome = await perform(request, attempt: attempt)
             let (kind, message, retryAfter): (RemoteError.Kind, String?, Duration?)
@@ -91,6 +101,7 @@ public final class APIClient: Sendable {
             case .fail(let failure, let text): throw error(failure, text, request, attempt, lastRetryAfter)
             case .retry(let failure, let text, let asked): (kind, message, retryAfter) = (failure, text, asked)
             }
+            if let gone = unreachable() { throw error(gone, nil, request, attempt, lastRetryAfter) }
             lastRetryAfter = retryAfter ?? lastRetryAfter
             guard attempt < policy.maxAttempts else { throw error(kind, message, request, attempt, lastRetryAfter) }
             let delay: Duration
@@ -108,6 +119,11 @@ public final class APIClient: Sendable {
                 throw self.error(.connection("cancelled"), nil, request, attempt, lastRetryAfter)
             }
         }
+    }
+
+    /// `.unreachable` once the server is gone: no attempt is started after that.
+    private func unreachable() -> RemoteError.Kind? {
+        reachability.withLock { $0.isGone ? .unreachable($0.explanation) : nil }
     }
 
     private func perform(_ request: APIRequest, attempt: Int) async -> AttemptOutcome {
@@ -128,7 +144,7 @@ public final class APIClient: Sendable {
         let outcome: AttemptOutcome
         do {
             let transport = request.idempotent ? session : unrepeatableSession
-            let (body, response) = try await transport.data(for: urlRequest)
+            let (body, response) = try await responses.data(for: urlRequest, on: transport)
             if let http = response as? HTTPURLResponse {
                 outcome = .response(status: http.statusCode, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
                                     location: http.value(forHTTPHeaderField: "Location"), body: body)
@@ -139,6 +155,13 @@ public final class APIClient: Sendable {
             outcome = .noResponse(error)
         }
         await pool.release()
+        reachability.withLock { state in
+            switch outcome {
+            case .response: state.record(answered: true, attempt: attempt)
+            case .noResponse(let error) where error is BoundedResponses.TooLarge: state.record(answered: true, attempt: attempt)
+            case .noResponse(let error): state.record(answered: false, attempt: attempt, failure: describe(error))
+            }
+        }
         if let trace = configuration.trace {
             let (status, failure): (Int?, String?) = switch outcome {
             case .response(let status, _, _, _): (status, nil)
@@ -157,6 +180,13 @@ public final class APIClient: Sendable {
     private func judge(_ outcome: AttemptOutcome, _ request: APIRequest, attempt: Int) -> Verdict {
         let host = configuration.baseURL.host
         switch outcome {
+        case .noResponse(let error) where error is BoundedResponses.TooLarge:
+            let limit = RemoteError.format(bytes: configuration.maxAnswerBytes)
+            return request.idempotent
+                ? .fail(.answerTooLarge(limit: limit), nil)
+                : .fail(.outcomeUnknown("the answer from \(host) is larger than \(limit), the most agentctl reads"), nil)
+        case .noResponse(let error) where TLSFailure.reason(error) != nil:
+            return .fail(.insecureConnection(configuration.apiKey.redact(TLSFailure.reason(error) ?? "")), nil)
         case .noResponse(let error):
             let reason = describe(error)
             let code = (error as? URLError)?.code
@@ -197,11 +227,7 @@ public final class APIClient: Sendable {
         }
     }
 
-    private static let permanentCodes: Set<URLError.Code> = [
-        .badURL, .unsupportedURL, .cancelled, .secureConnectionFailed, .serverCertificateUntrusted,
-        .serverCertificateHasBadDate, .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot,
-        .clientCertificateRejected, .clientCertificateRequired,
-    ]
+    private static let permanentCodes: Set<URLError.Code> = [.badURL, .unsupportedURL, .cancelled]
 
     /// Failures before the request left this machine: safe to retry even a create.
     private static let notSentCodes: Set<URLError.Code> = [
@@ -209,6 +235,9 @@ public final class APIClient: Sendable {
     ]
 
     private func describe(_ error: any Error) -> String {
+        if error is BoundedResponses.TooLarge {
+            return "the answer is larger than \(RemoteError.format(bytes: configuration.maxAnswerBytes))"
+        }
         guard let code = (error as? URLError)?.code else {
             return configuration.apiKey.redact(String(describing: error))
         }
@@ -218,7 +247,6 @@ public final class APIClient: Sendable {
         case .networkConnectionLost: return "the connection closed before the answer arrived"
         case .cannotFindHost, .dnsLookupFailed: return "host not found"
         case .notConnectedToInternet: return "no network connection"
-        case .secureConnectionFailed: return "the TLS handshake failed"
         case .badServerResponse: return "the connection closed without a valid HTTP answer"
         default: return configuration.apiKey.redact((error as NSError).localizedDescription)
         }

@@ -39,16 +39,39 @@ public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConver
         return try APIKey(value.trimmingCharacters(in: .whitespacesAndNewlines), source: .environment(variable: variable))
     }
 
-    /// Reads the key from a file, ignoring surrounding whitespace such as the trailing newline.
+    /// The most a key file may hold: a key is about 50 bytes, so anything longer is the wrong file.
+    public static let maxFileBytes = 64 * 1024
+
+    /// Reads the key from a file, a pipe or a FIFO (`--api-key-file <(pass show elevenlabs)`), ignoring surrounding
+    /// whitespace such as the trailing newline. Read by `read(2)` until end of input, since a pipe has no size.
     public static func fromFile(_ path: String) throws(APIKeyError) -> APIKey {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try readWhole(path)
+        } catch let error as APIKeyError {
+            throw error
         } catch {
             throw .unreadableFile(path: path, reason: (error as NSError).localizedFailureReason ?? "cannot be read")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw .unusableCharacters(.file(path: path)) }
         return try APIKey(text.trimmingCharacters(in: .whitespacesAndNewlines), source: .file(path: path))
+    }
+
+    private static func readWhole(_ path: String) throws -> Data {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw APIKeyError.unreadableFile(path: path, reason: "it is a directory")
+        }
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var data = Data()
+        while let chunk = try handle.read(upToCount: 4096), !chunk.isEmpty {
+            data += chunk
+            guard data.count <= maxFileBytes else {
+                throw APIKeyError.unreadableFile(path: path, reason: "it is larger than \(maxFileBytes / 1024) KB; it should hold only the key")
+            }
+        }
+        return data
     }
 
     public var description: String { "API key from \(source) (redacted)" }

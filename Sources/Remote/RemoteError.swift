@@ -24,6 +24,14 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
         case malformedResponse
         /// No response: refused, lost, or timed out.
         case connection(String)
+        /// The secure connection could not be set up (the reason from the TLS library); never retried.
+        case insecureConnection(String)
+        /// No request started: the server stopped answering (why, from `ServerReachability.explanation`).
+        case unreachable(String)
+        /// An answer longer than the client reads ("16 MB").
+        case answerTooLarge(limit: String)
+        /// A 2xx answer that is JSON but not the shape the API documents: each problem ("name is a number, not text").
+        case unexpectedShape([String])
         /// A create whose fate is unknown (connection lost, timeout, 5xx, unreadable answer), not retried
         /// because a retry could create the agent twice.
         case outcomeUnknown(String)
@@ -70,6 +78,18 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
             return "\(operation) failed: \(host) sent a response that is not the JSON the API documents\(tries)."
         case .connection(let reason):
             return "\(operation) failed: no answer from \(host)\(tries): \(reason)."
+        case .insecureConnection(let reason):
+            return "\(operation) failed: no secure connection to \(host): \(reason). Not retried: check the base URL, "
+                + "and that this machine trusts the server's certificate (a proxy that intercepts TLS needs its own trusted)."
+        case .unreachable(let reason):
+            let outcome = attempts == 0 ? "not sent" : "failed\(tries)"
+            return "\(operation) \(outcome): \(host) is unreachable (\(reason)); check the network and the base URL"
+        case .answerTooLarge(let limit):
+            return "\(operation) failed: the answer from \(host) is larger than \(limit), the most agentctl reads; "
+                + "it stopped reading. Check that the base URL points at the ElevenLabs API."
+        case .unexpectedShape(let problems):
+            return "\(operation) failed: the answer from \(host) is not shaped as the API documents: "
+                + problems.joined(separator: "; ") + ". Nothing was written for it."
         case .outcomeUnknown(let reason):
             return "\(operation) may or may not have happened: \(reason). It was not retried, as that could "
                 + "create a duplicate; list the agents on \(host) to check before running again."
@@ -83,6 +103,11 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
 
     static func reason(_ status: Int) -> String {
         HTTPURLResponse.localizedString(forStatusCode: status).capitalized
+    }
+
+    /// `16 MB` (binary megabytes, as a size limit is set).
+    static func format(bytes: Int) -> String {
+        bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes) bytes"
     }
 
     static func format(_ duration: Duration) -> String {

@@ -51,15 +51,25 @@ public struct ResourceAPI: Sendable {
                                          operation: "get \(resource.kind) \(id)"))
     }
 
+    /// The full live resource, read as an object whose fields have the types its schema gives them.
+    public func getObject(id: String) async throws(RemoteError) -> JSONObject {
+        let operation = "get \(resource.kind) \(id)"
+        let answer = try await get(id: id)
+        guard let object = (try? JSONParser.parse(Array(answer)))?.objectValue else {
+            throw malformed(operation)
+        }
+        let problems = resource.schema.answerProblems(object)
+        guard problems.isEmpty else { throw failure(.unexpectedShape(problems), operation) }
+        return object
+    }
+
     /// Creates one from `body` as sent; returns its new ID.
     public func create(_ body: Data) async throws(RemoteError) -> String {
         let request = APIRequest(method: "POST", path: endpoints.create, body: body, idempotent: false,
                                  operation: "create \(resource.kind)")
         let answer = try await client.send(request)
         guard let id = (try? JSONParser.parse(Array(answer)))?[endpoints.idKey]?.stringValue else {
-            throw RemoteError(kind: .outcomeUnknown("the answer has no \(endpoints.idKey)"), operation: request.operation,
-                              host: client.configuration.baseURL.host, keySource: client.configuration.apiKey.source,
-                              attempts: 1, serverMessage: nil, retryAfter: nil)
+            throw failure(.outcomeUnknown("the answer has no \(endpoints.idKey)"), request.operation)
         }
         return id
     }
@@ -81,7 +91,11 @@ public struct ResourceAPI: Sendable {
     }
 
     private func malformed(_ operation: String) -> RemoteError {
-        RemoteError(kind: .malformedResponse, operation: operation, host: client.configuration.baseURL.host,
+        failure(.malformedResponse, operation)
+    }
+
+    private func failure(_ kind: RemoteError.Kind, _ operation: String) -> RemoteError {
+        RemoteError(kind: kind, operation: operation, host: client.configuration.baseURL.host,
                     keySource: client.configuration.apiKey.source, attempts: 1, serverMessage: nil, retryAfter: nil)
     }
 }

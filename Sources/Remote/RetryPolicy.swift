@@ -4,17 +4,20 @@ import Foundation
 ///
 /// Bounds: at most `maxAttempts` attempts, each limited by the client's timeout, and at most
 /// `maxTotalWait` spent waiting between them; a Retry-After longer than `maxRetryAfter` ends the
-/// retries at once rather than stalling a run.
+/// retries at once rather than stalling a run. After `unreachableAfter` attempts in a row get no answer (see
+/// `ServerReachability`), the server is gone and no request is started any more.
 public struct RetryPolicy: Sendable, Equatable {
     public var maxAttempts: Int
+    public var unreachableAfter: Int
     public var baseDelay: Duration
     public var maxDelay: Duration
     public var maxRetryAfter: Duration
     public var maxTotalWait: Duration
 
     public init(maxAttempts: Int = 5, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(8),
-                maxRetryAfter: Duration = .seconds(60), maxTotalWait: Duration = .seconds(90)) {
+                maxRetryAfter: Duration = .seconds(60), maxTotalWait: Duration = .seconds(90), unreachableAfter: Int = 3) {
         self.maxAttempts = max(1, maxAttempts)
+        self.unreachableAfter = max(1, unreachableAfter)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.maxRetryAfter = maxRetryAfter

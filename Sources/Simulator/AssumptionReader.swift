@@ -53,7 +53,10 @@ public enum AssumptionReader {
         guard let value = Seconds.parse(Substring(rawValue)) else {
             return .failure(Problem(offset: offset, message: "assumption '\(name.rawValue)' needs \(unit.example), found '\(rawValue)'"))
         }
-        if unit != .seconds && value == 0 {
+        if unit == .onOff && value != 0 && value != 1_000_000 {
+            return .failure(Problem(offset: offset, message: "assumption '\(name.rawValue)' must be 1 (on) or 0 (off), found '\(rawValue)'"))
+        }
+        if unit != .seconds && unit != .onOff && value == 0 {
             return .failure(Problem(offset: offset, message: "assumption '\(name.rawValue)' must be more than 0"))
         }
         return .success((name, value))
@@ -66,6 +69,7 @@ extension Assumption.Unit {
         case .seconds: "a number of seconds such as 0.5"
         case .wordsPerSecond: "a number of words per second such as 2.5"
         case .words: "a number of words such as 2"
+        case .onOff: "1 (on) or 0 (off)"
         }
     }
 }

@@ -6,6 +6,8 @@ public struct Assumption: Equatable, Sendable {
         case seconds = "s"
         case wordsPerSecond = "words/s"
         case words = "words"
+        /// A yes/no choice between two readings of the docs: 1 or 0.
+        case onOff = "(1 on, 0 off)"
     }
 
     public let name: AssumptionName
@@ -33,6 +35,8 @@ public enum AssumptionName: String, CaseIterable, Equatable, Sendable {
     case ttsLatencyV3Conversational = "tts_latency.eleven_v3_conversational"
     case generatedFillerLatency = "generated_filler_latency"
     case generatedFillerWords = "generated_filler_words"
+    case spellingPatienceDelay = "spelling_patience_delay"
+    case reEngagementFillers = "re_engagement_fillers"
 
     /// The assumption holding the first-audio latency of a `tts.model_id`, if the model is known.
     public static func ttsLatency(modelID: String) -> AssumptionName? {
@@ -81,6 +85,10 @@ extension Assumption {
                    meaning: "extra time to generate a filler with use_llm_generated_message"),
         Assumption(name: .generatedFillerWords, defaultValue: 2_000_000, unit: .words,
                    meaning: "length of a generated filler"),
+        Assumption(name: .spellingPatienceDelay, defaultValue: 1_500_000, unit: .seconds,
+                   meaning: "user stops spelling -> agent takes the turn, spelling_patience auto"),
+        Assumption(name: .reEngagementFillers, defaultValue: 1_000_000, unit: .onOff,
+                   meaning: "soft-timeout fillers also while a re-engagement is generated"),
     ]
 }
 

@@ -26,6 +26,10 @@ struct CallConfig: Sendable {
     let agentWordsPerSecond: Double
     let userWordsPerSecond: Double
     let ignoreTerms: Set<String>
+    /// Soft timeouts also run while a re-engagement is generated (assumption `re_engagement_fillers`).
+    let reEngagementFillers: Bool
+    /// The endpointing delay after a line marked `spelling`; nil when `spelling_patience` is off.
+    let spellingDelay: Microseconds?
 
     init(settings: SimulationSettings, assumptions: Assumptions) throws(SimulatorError) {
         let turn = settings.turn
@@ -40,7 +44,7 @@ struct CallConfig: Sendable {
         initialWait = Self.timer(turn.initial_wait_time ?? turn.turn_timeout)
         silenceEndCall = Self.timer(turn.silence_end_call_timeout)
         endpointingDelay = assumptions[.endpointingDelay(turn.turn_eagerness)]
-        speculativeTurn = turn.speculative_turn
+        speculativeTurn = turn.speculative_turn && settings.tts.model_id == SimulationSettings.v3Conversational
         transcribeOnDisabledInterruptions = turn.transcribe_on_disabled_interruptions
         interruptionsEnabled = settings.conversation.client_events?.contains("interruption") ?? true
         firstMessageProtected = settings.agent.disable_first_message_interruptions
@@ -67,6 +71,8 @@ struct CallConfig: Sendable {
         placeholderReplyDuration = Self.duration(of: SpokenText.placeholderReply, wordsPerSecond: agentRate)
         placeholderReEngagementDuration = Self.duration(of: SpokenText.placeholderReEngagement, wordsPerSecond: agentRate)
         ignoreTerms = Set(turn.interruption_ignore_terms.map(SpokenText.normalizedTerm))
+        reEngagementFillers = assumptions[.reEngagementFillers] != 0
+        spellingDelay = turn.spelling_patience == "off" ? nil : max(endpointingDelay, assumptions[.spellingPatienceDelay])
     }
 
     /// Rejects values the simulation cannot run with; range checks belong to validation.

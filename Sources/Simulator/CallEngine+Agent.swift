@@ -11,8 +11,11 @@ extension CallEngine {
         if let line = generation.line, case .agent(_, let latency) = lines[line].kind { scripted = latency }
         let latency = self.latency.next(scripted: scripted)
         emit(.llmRequest(generation, latency: latency))
-        let fillersAllowed = !(config.fillersNeedUserMessage && !userHasSpoken)
-        self.generation = PendingGeneration(generation: generation, requestAt: now, earliestAudio: earliestAudio)
+        let spent = generation.purpose == .reply ? openTurn?.fillers ?? 0 : 0
+        let fillersAllowed = !(config.fillersNeedUserMessage && !userHasSpoken) && spent < config.maxFillers
+            && (generation.purpose == .reply || config.reEngagementFillers)
+        self.generation = PendingGeneration(generation: generation, requestAt: now, earliestAudio: earliestAudio,
+                                            fillersBefore: spent, fillers: spent)
         setTimer(.llmResponse, now + latency)
         let softTimeout = config.softTimeout
         setTimer(.softTimeout, fillersAllowed && softTimeout != Seconds.never ? now + softTimeout : Seconds.never)
@@ -34,17 +37,19 @@ extension CallEngine {
         }
     }
 
-    /// Fires every `timeout_seconds` after the request, up to `max_soft_timeouts_per_generation` fillers.
+    /// Fires every `timeout_seconds` after the request, up to `max_soft_timeouts_per_generation` fillers in the
+    /// caller's turn: a request restarted because the caller added words does not get a fresh count.
     mutating func fireSoftTimeout() {
         guard var pending = generation else { return }
         pending.fillers += 1
         let number = pending.fillers
         generation = pending
+        if pending.generation.purpose == .reply { openTurn?.fillers = number }
         emit(.softTimeout(number: number))
         let readyAt = max(now + config.fillerGenerationLatency + config.ttsLatency, pending.earliestAudio)
         enqueue(.filler(number: number), readyAt: readyAt, duration: config.fillerDuration(number: number))
         if number < config.maxFillers {
-            setTimer(.softTimeout, pending.requestAt + Microseconds(number + 1) * config.softTimeout)
+            setTimer(.softTimeout, pending.requestAt + Microseconds(number - pending.fillersBefore + 1) * config.softTimeout)
         }
     }
 

@@ -22,7 +22,7 @@ extension CallEngine {
         utterance = (line, .turn)
         if openTurn == nil {
             turnCount += 1
-            openTurn = OpenTurn(number: turnCount, latestLine: line)
+            openTurn = OpenTurn(number: turnCount, firstLine: line, latestLine: line)
         } else {
             openTurn?.latestLine = line
         }
@@ -70,14 +70,18 @@ extension CallEngine {
     private mutating func endUserSpeechTurn(stoppedAt: Microseconds) {
         userHasSpoken = true
         openTurn?.stoppedAt = stoppedAt
-        let takesTurnAt = max(now, stoppedAt + config.endpointingDelay)
+        var delay = config.endpointingDelay
+        if let spelling = config.spellingDelay, let turn = openTurn, lines[turn.latestLine].spelling { delay = spelling }
+        openTurn?.endpointingDelay = delay
+        let takesTurnAt = max(now, stoppedAt + delay)
         setTimer(.turnTaken, takesTurnAt)
         if config.speculativeTurn { requestReply(earliestAudio: takesTurnAt) }
     }
 
     mutating func takeTurn() {
         guard let turn = openTurn else { return }
-        emit(.userTurnEnd(turn: turn.number, userStoppedAt: turn.stoppedAt, endpointingDelay: config.endpointingDelay))
+        emit(.userTurnEnd(turn: turn.number, userStoppedAt: turn.stoppedAt, endpointingDelay: turn.endpointingDelay,
+                         lines: turn.firstLine...turn.latestLine))
         if !config.speculativeTurn { requestReply(earliestAudio: now) }
     }
 
@@ -86,14 +90,14 @@ extension CallEngine {
         if let current = utterance, current.role == .carried {
             utterance = (current.line, .turn)
             turnCount += 1
-            openTurn = OpenTurn(number: turnCount, latestLine: current.line)
+            openTurn = OpenTurn(number: turnCount, firstLine: current.line, latestLine: current.line)
             carried = nil
             return true
         }
         guard let held = carried else { return false }
         carried = nil
         turnCount += 1
-        openTurn = OpenTurn(number: turnCount, latestLine: held.line)
+        openTurn = OpenTurn(number: turnCount, firstLine: held.line, latestLine: held.line)
         endUserSpeechTurn(stoppedAt: held.stoppedAt)
         return true
     }

@@ -13,9 +13,13 @@ struct CallEngine<Sink: EventSink> {
 
     struct OpenTurn {
         let number: Int
+        let firstLine: Int
         /// The turn's latest user line; its reply is the first free `agent` line below it.
         var latestLine: Int
         var stoppedAt: Microseconds = 0
+        var endpointingDelay: Microseconds = 0
+        /// Fillers spoken so far in this caller turn, over every request it needed ("once per turn").
+        var fillers = 0
     }
 
     struct PendingGeneration {
@@ -23,7 +27,9 @@ struct CallEngine<Sink: EventSink> {
         let requestAt: Microseconds
         /// Audio may not start before the agent has taken the turn (matters for speculative turns).
         let earliestAudio: Microseconds
-        var fillers = 0
+        /// The filler count this generation started from: its caller turn's fillers so far.
+        let fillersBefore: Int
+        var fillers: Int
     }
 
     struct QueuedSpeech {
@@ -91,12 +97,12 @@ struct CallEngine<Sink: EventSink> {
 
     private mutating func start() {
         timers[Timer.maxDuration.rawValue] = config.maxDuration
-        timers[Timer.silenceEndCall.rawValue] = config.silenceEndCall
+        setTimer(.silenceEndCall, config.silenceEndCall)
         if let duration = config.firstMessageDuration {
             enqueue(.firstMessage, readyAt: config.ttsLatency, duration: duration)
         } else {
             agentIdleSince = 0
-            timers[Timer.turnTimeout.rawValue] = config.initialWait
+            setTimer(.turnTimeout, config.initialWait)
         }
     }
 
@@ -115,6 +121,7 @@ struct CallEngine<Sink: EventSink> {
             }
             now = timers[timer.rawValue]
             timers[timer.rawValue] = Seconds.never
+            watch(timer, due: Seconds.never, fired: true)
             try fire(timer)
             eventCount += 1
             if eventCount >= Self.eventLimit && !ended {
@@ -151,6 +158,17 @@ struct CallEngine<Sink: EventSink> {
 
     mutating func setTimer(_ timer: Timer, _ time: Microseconds) {
         timers[timer.rawValue] = time
+        watch(timer, due: time, fired: false)
+    }
+
+    /// Tells the sink about the timers a picture draws.
+    private mutating func watch(_ timer: Timer, due: Microseconds, fired: Bool) {
+        switch timer {
+        case .turnTimeout: sink.timerChanged(.turnTimeout, at: now, due: due, fired: fired)
+        case .softTimeout: sink.timerChanged(.softTimeout, at: now, due: due, fired: fired)
+        case .silenceEndCall: sink.timerChanged(.silenceEndCall, at: now, due: due, fired: fired)
+        default: break
+        }
     }
 
     mutating func emit(_ kind: TimelineEvent.Kind) {
@@ -197,17 +215,19 @@ struct CallEngine<Sink: EventSink> {
     }
 }
 
-/// Where LLM latencies come from: the script (and `llm_latency`), or a seeded distribution.
+/// Where LLM latencies come from: the script (and `llm_latency`), or a seeded distribution, which may keep the
+/// latencies written in the script.
 enum LatencySource {
     case script(defaultLatency: Microseconds)
-    case sampled(LognormalLatency)
+    case sampled(LognormalLatency, keepScripted: Bool)
 
     mutating func next(scripted: Microseconds?) -> Microseconds {
         switch self {
         case .script(let defaultLatency): return max(0, scripted ?? defaultLatency)
-        case .sampled(var sampler):
+        case .sampled(var sampler, let keepScripted):
+            if keepScripted, let scripted { return max(0, scripted) }
             let value = sampler.next()
-            self = .sampled(sampler)
+            self = .sampled(sampler, keepScripted: keepScripted)
             return value
         }
     }

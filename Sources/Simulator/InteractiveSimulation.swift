@@ -44,7 +44,8 @@ public struct InteractiveSimulation {
         engine.latency = .script(defaultLatency: Seconds.microseconds(seconds))
     }
 
-    /// Any script line, as `ScriptReader.readLine` parses it; `agent` lines answer later turns.
+    /// Any script line, as `ScriptReader.readLine` parses it; `agent` lines answer later turns. A `user +N:` or
+    /// `user @N:` line that starts in the past replays the call from that moment (so the caller can interrupt).
     public mutating func feed(_ line: ScriptLine) throws -> [TimelineEvent] {
         guard !engine.ended else { throw SimulatorError("the call has already ended") }
         let saved = (engine, script)
@@ -54,8 +55,26 @@ public struct InteractiveSimulation {
             try engine.run()
         } catch {
             (engine, script) = saved
-            throw error
+            guard case .user(_, let timing) = line.kind, timing != .whenFloorIsFree else { throw error }
+            return try replay(with: line)
         }
+        return takeNewEvents()
+    }
+
+    /// The call again from the start, with every made-up reply written out so it keeps its latency, plus `line`;
+    /// the events from the new line's start on replace those shown before.
+    private mutating func replay(with line: ScriptLine) throws -> [TimelineEvent] {
+        var replayed = try ScriptReader.read(ScriptWriter.text(of: timeline, header: ""), file: script.file)
+        replayed.lines.append(line)
+        var fresh = CallEngine(config: engine.config, script: PreparedScript(replayed, config: engine.config), sink: EventRecorder(),
+                               latency: engine.latency)
+        fresh.expectsMoreInput = true
+        try fresh.run()
+        let newLine = replayed.lines.count - 1
+        let start = fresh.sink.events.first { $0.kind == .userSpeechStart(line: newLine) }?.t ?? fresh.now
+        engine = fresh
+        script = replayed
+        reported = engine.sink.events.firstIndex { $0.t >= start } ?? engine.sink.events.count
         return takeNewEvents()
     }
 

@@ -3,10 +3,13 @@ public struct Script: Equatable, Sendable {
     /// The file name used in diagnostics (`<stdin>` for standard input).
     public let file: String
     public var lines: [ScriptLine]
+    /// The script's `expect` lines, in line order.
+    public var expectations: [Expectation]
 
-    public init(file: String, lines: [ScriptLine]) {
+    public init(file: String, lines: [ScriptLine], expectations: [Expectation] = []) {
         self.file = file
         self.lines = lines
+        self.expectations = expectations
     }
 }
 
@@ -36,11 +39,14 @@ public struct ScriptLine: Equatable, Sendable {
     public let line: Int
     /// 1-based column of the part a timing error points at (the keyword, `+` or `@`).
     public let column: Int
+    /// A `user spelling:` line: the caller spells a number or name, which `spelling_patience` waits out.
+    public let spelling: Bool
 
-    public init(kind: Kind, line: Int, column: Int) {
+    public init(kind: Kind, line: Int, column: Int, spelling: Bool = false) {
         self.kind = kind
         self.line = line
         self.column = column
+        self.spelling = spelling
     }
 
     var isAgentLine: Bool {

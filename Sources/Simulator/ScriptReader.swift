@@ -6,16 +6,46 @@ public enum ScriptReader {
     public static func read(_ text: String, file: String) throws(Diagnostics) -> Script {
         var lines: [ScriptLine] = []
         var problems: [Diagnostic] = []
+        var expectations: [Expectation] = []
+        var waitingForUserLine: [Expectation] = []
         for (index, rawLine) in text.fileLines.enumerated() {
-            switch parseLine(withoutComment(Array(rawLine)), number: index + 1) {
+            let characters = withoutComment(Array(rawLine))
+            if let parsed = parseExpectation(characters, number: index + 1) {
+                switch parsed {
+                case .success(let expectation) where expectation.isAboutATurn: waitingForUserLine.append(expectation)
+                case .success(let expectation): expectations.append(expectation)
+                case .failure(let problem):
+                    problems.append(Diagnostic.script(file: file, line: index + 1, column: problem.column, problem.message))
+                }
+                continue
+            }
+            switch parseLine(characters, number: index + 1) {
             case .none: continue
-            case .some(.success(let line)): lines.append(line)
+            case .some(.success(let line)):
+                if case .user = line.kind {
+                    expectations += waitingForUserLine.map { $0.about(userLine: lines.count) }
+                    waitingForUserLine.removeAll()
+                }
+                lines.append(line)
             case .some(.failure(let problem)):
                 problems.append(Diagnostic.script(file: file, line: index + 1, column: problem.column, problem.message))
             }
         }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
-        return Script(file: file, lines: lines)
+        for expectation in waitingForUserLine {
+            problems.append(Diagnostic.script(file: file, line: expectation.line, column: expectation.column,
+                                              "expect \(expectation.description) is about the caller turn below it, but no user line follows"))
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems.sorted { $0.mark < $1.mark }) }
+        return Script(file: file, lines: lines, expectations: expectations.sorted { $0.line < $1.line })
+    }
+
+    /// An `expect` line's expectation, or nil for any other line.
+    static func parseExpectation(_ characters: [Character], number: Int) -> Result<Expectation, Problem>? {
+        var cursor = LineCursor(characters)
+        cursor.skipSpaces()
+        let keywordColumn = cursor.column
+        guard cursor.word() == "expect", cursor.peek == nil || cursor.peek == " " || cursor.peek == "\t" else { return nil }
+        return ExpectationReader.parse(&cursor, number: number, keywordColumn: keywordColumn)
     }
 
     /// Parses one line typed in the interactive mode; nil for a blank or comment line.
@@ -56,7 +86,7 @@ public enum ScriptReader {
         default:
             let found = keyword.isEmpty ? String(cursor.peek ?? " ") : keyword
             return .failure(Problem(column: keywordColumn,
-                                    message: "expected 'user', 'agent' or 'silence' at the start of the line, found '\(found)'"))
+                                    message: "expected 'user', 'agent', 'silence' or 'expect' at the start of the line, found '\(found)'"))
         }
     }
 
@@ -75,8 +105,9 @@ public enum ScriptReader {
             timing = sign == "+" ? .after(seconds) : .at(seconds)
             cursor.skipSpaces()
         }
-        return utterance(&cursor, after: "user").map {
-            ScriptLine(kind: .user(text: $0, timing: timing), line: number, column: column)
+        let spelling = cursor.skip(word: "spelling")
+        return utterance(&cursor, after: spelling ? "spelling" : "user").map {
+            ScriptLine(kind: .user(text: $0, timing: timing), line: number, column: column, spelling: spelling)
         }
     }
 
@@ -146,9 +177,34 @@ struct LineCursor {
         while let next = peek, next == " " || next == "\t" { index += 1 }
     }
 
+    /// Consumes `expected` and the spaces after it when it is the next word.
+    mutating func skip(word expected: String) -> Bool {
+        let start = index
+        if word() == expected {
+            skipSpaces()
+            return true
+        }
+        index = start
+        return false
+    }
+
     mutating func word() -> String {
         let start = index
         while let next = peek, next.isLetter { index += 1 }
+        return String(characters[start..<index])
+    }
+
+    /// A name such as `call_end` or `silence_timeout`: letters, digits and underscores.
+    mutating func token() -> String {
+        let start = index
+        while let next = peek, next.isLetter || next.isNumber || next == "_" { index += 1 }
+        return String(characters[start..<index])
+    }
+
+    /// A comparison such as `<=`.
+    mutating func operatorToken() -> String {
+        let start = index
+        while let next = peek, next == "<" || next == ">" || next == "=" { index += 1 }
         return String(characters[start..<index])
     }
 

@@ -22,6 +22,10 @@ extension SimulationSettings {
                     ("disable_until_first_user_message", .bool(soft.disable_until_first_user_message)),
                     ("use_llm_generated_message", .bool(soft.use_llm_generated_message)),
                 ])),
+                ("mode", .string(turn.mode)),
+                ("turn_model", .string(turn.turn_model)),
+                ("spelling_patience", .string(turn.spelling_patience)),
+                ("retranscribe_on_turn_timeout", .bool(turn.retranscribe_on_turn_timeout)),
             ])),
             ("agent", .object([
                 ("first_message", .string(agent.first_message)),

@@ -14,6 +14,10 @@ extension SimulationSettings {
             self.turn.speculative_turn = turn.speculative_turn ?? self.turn.speculative_turn
             self.turn.interruption_ignore_terms = turn.interruption_ignore_terms ?? []
             self.turn.transcribe_on_disabled_interruptions = turn.transcribe_on_disabled_interruptions ?? false
+            self.turn.mode = turn.mode ?? self.turn.mode
+            self.turn.turn_model = turn.turn_model ?? self.turn.turn_model
+            self.turn.spelling_patience = turn.spelling_patience ?? self.turn.spelling_patience
+            self.turn.retranscribe_on_turn_timeout = turn.retranscribe_on_turn_timeout ?? self.turn.retranscribe_on_turn_timeout
             if let soft = turn.soft_timeout_config {
                 var filler = self.turn.soft_timeout_config
                 filler.timeout_seconds = soft.timeout_seconds ?? filler.timeout_seconds

@@ -31,6 +31,13 @@ public struct SimulationSettings: Equatable, Sendable {
         public var interruption_ignore_terms: [String] = []
         public var transcribe_on_disabled_interruptions = TurnConfig.Default.transcribe_on_disabled_interruptions
         public var soft_timeout_config = SoftTimeoutConfig()
+        /// `turn` or `silence`: how the end of a turn is detected.
+        public var mode = TurnConfig.Default.mode
+        /// `turn_v2` or `turn_v3`: the turn-taking model (a v3 Conversational feature per the vendor).
+        public var turn_model = TurnConfig.Default.turn_model
+        /// `auto` or `off`: extra patience while the caller spells (script lines marked `spelling`).
+        public var spelling_patience = TurnConfig.Default.spelling_patience
+        public var retranscribe_on_turn_timeout = TurnConfig.Default.retranscribe_on_turn_timeout
 
         public init() {}
     }
@@ -72,4 +79,9 @@ public struct SimulationSettings: Equatable, Sendable {
 
         public init() {}
     }
+}
+
+extension SimulationSettings {
+    /// The TTS model that speculative turns and the turn-taking model belong to (Blog).
+    public static let v3Conversational = "eleven_v3_conversational"
 }

@@ -17,7 +17,8 @@ public struct TimelineEvent: Equatable, Sendable {
         case userSpeechStart(line: Int)
         case userSpeechEnd(line: Int, SpeechEnding)
         case userSilence(line: Int, duration: Microseconds)
-        case userTurnEnd(turn: Int, userStoppedAt: Microseconds, endpointingDelay: Microseconds)
+        /// `lines`: the turn's first and latest user lines (indices in `Script.lines`).
+        case userTurnEnd(turn: Int, userStoppedAt: Microseconds, endpointingDelay: Microseconds, lines: ClosedRange<Int>)
         case llmRequest(Generation, latency: Microseconds)
         case llmResponse(Generation)
         case llmCancelled(Generation)
@@ -99,4 +100,26 @@ extension TimelineEvent.Kind {
 /// Where the engine sends events: a recorder for timelines, a summary for Monte Carlo runs.
 public protocol EventSink {
     mutating func record(_ event: TimelineEvent)
+    /// A timer the picture draws was set to fall due at `due` (`Seconds.never`: stopped) at time `now`, or fired.
+    mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds, fired: Bool)
+}
+
+extension EventSink {
+    /// Most sinks do not draw timers; this default compiles away in the Monte Carlo loop.
+    public mutating func timerChanged(_ timer: WatchedTimer, at now: Microseconds, due: Microseconds, fired: Bool) {}
+}
+
+/// The timers drawn as they run: they decide when the agent re-engages, fills silence, or hangs up.
+public enum WatchedTimer: String, CaseIterable, Equatable, Sendable {
+    case turnTimeout = "turn-timeout"
+    case softTimeout = "soft-timeout"
+    case silenceEndCall = "silence-end-call"
+}
+
+/// A timer from when it was set until it fired or was stopped.
+public struct TimerSpan: Equatable, Sendable {
+    public let timer: WatchedTimer
+    public let start: Microseconds
+    public let end: Microseconds
+    public let fired: Bool
 }

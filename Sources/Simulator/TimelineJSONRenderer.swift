@@ -3,14 +3,16 @@ import ConfigModel
 /// The timeline as one JSON document: settings, assumptions, one event object per line, summary.
 public enum TimelineJSONRenderer {
     public static func render(_ timeline: Timeline) -> String {
-        JSONText.document(JSONObject([
+        let expectations = timeline.script.expectations.isEmpty ? [] : [("expectations", ExpectationRenderer.json(ExpectationCheck.evaluate(timeline)))]
+        return JSONText.document(JSONObject([
             ("script", .string(timeline.script.file)),
             ("settings", timeline.settings.json),
             ("assumptions", timeline.assumptions.json),
             ("assumptions_set", .array(timeline.assumptions.entries.filter(\.isOverridden).map { .string($0.assumption.name.rawValue) })),
+            ("warnings", .array(timeline.warnings.map(JSONValue.string))),
             ("events", .array(timeline.events.map { object(for: $0, in: timeline) })),
             ("summary", summary(timeline)),
-        ]), oneItemPerLine: ["events"])
+        ] + expectations), oneItemPerLine: ["events", "expectations"])
     }
 
     /// One event: `t` in seconds, `event`, then the event's own fields.
@@ -31,7 +33,7 @@ public enum TimelineJSONRenderer {
             members += [line(index), ("ending", .string(ending.rawValue))]
         case .userSilence(let index, let duration):
             members += [line(index), ("duration", .seconds(duration))]
-        case .userTurnEnd(let turn, let stoppedAt, let delay):
+        case .userTurnEnd(let turn, let stoppedAt, let delay, _):
             members += [("turn", .int(turn)), ("user_stopped_at", .seconds(stoppedAt)), ("endpointing_delay", .seconds(delay))]
         case .llmRequest(let generation, let latency):
             members += generationFields(generation, in: timeline) + [("latency", .seconds(latency))]
@@ -93,6 +95,7 @@ public enum TimelineJSONRenderer {
                 ("t", .seconds(summary.endedAt)),
             ])),
             ("unplayed_lines", .array(timeline.unplayedLines.map(JSONValue.int))),
+            ("unsaid_agent_lines", .array(timeline.unsaidAgentLines.map(JSONValue.int))),
         ])
     }
 }

@@ -1,8 +1,9 @@
 /// The timeline as text: a header of settings and assumptions, one line per event, then a summary.
 public enum TimelineTextRenderer {
-    public static func render(_ timeline: Timeline) -> String {
-        var output = header(timeline)
-        output += "\ntimeline\n"
+    /// `header: false` leaves out the settings and assumptions (`--quiet`); warnings are kept.
+    public static func render(_ timeline: Timeline, header withHeader: Bool = true) -> String {
+        var output = withHeader ? header(timeline) + "\n" : warningsSection(timeline.warnings)
+        output += "timeline\n"
         for event in timeline.events { output += line(for: event, in: timeline) + "\n" }
         output += "\n" + summary(timeline)
         return output
@@ -15,7 +16,26 @@ public enum TimelineTextRenderer {
         for row in timeline.settings.listing { output += "  \(row.name) = \(row.value)\n" }
         output += "assumptions (not published by the vendor; override with name=value)\n"
         for row in timeline.assumptions.listing { output += "  \(row)\n" }
+        output += warningsSection(timeline.warnings)
         return output
+    }
+
+    /// `warnings` and one line each, or nothing.
+    public static func warningsSection(_ warnings: [String]) -> String {
+        warnings.isEmpty ? "" : "warnings\n" + warnings.map { "  ! \($0)\n" }.joined()
+    }
+
+    /// `3, 5-7, 12`: consecutive line numbers folded into ranges.
+    public static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < numbers.count {
+            var end = index
+            while end + 1 < numbers.count && numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(numbers[index])" : "\(numbers[index])-\(numbers[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// One event as `  7.20s  agent   [soft timeout] "Hhmmmm...yeah."`.
@@ -43,7 +63,7 @@ public enum TimelineTextRenderer {
             return ("user", ending == .cutOff ? "is cut off" : "stops")
         case .userSilence(_, let duration):
             return ("user", "stays silent for \(Seconds.format(duration, decimals: 2)) s")
-        case .userTurnEnd(let turn, let stoppedAt, _):
+        case .userTurnEnd(let turn, let stoppedAt, _, _):
             return ("agent", "takes turn \(turn), \(Seconds.format(event.t - stoppedAt, decimals: 2)) s after the user stopped")
         case .llmRequest(let generation, let latency):
             return ("llm", "request for \(purpose(generation, in: timeline)), answers in \(Seconds.format(latency, decimals: 2)) s")
@@ -110,7 +130,11 @@ public enum TimelineTextRenderer {
         }
         let unplayed = timeline.unplayedLines
         if !unplayed.isEmpty {
-            output += "  script lines not reached: \(unplayed.map(String.init).joined(separator: ", "))\n"
+            output += "  script lines not reached: \(ranges(unplayed))\n"
+        }
+        let unsaid = timeline.unsaidAgentLines
+        if !unsaid.isEmpty {
+            output += "  agent lines never said: \(ranges(unsaid))\n"
         }
         return output
     }

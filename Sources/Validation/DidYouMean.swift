@@ -1,7 +1,7 @@
 /// Suggests the known name a mistyped key was most likely meant to be.
-enum DidYouMean {
+public enum DidYouMean {
     /// The closest candidate within a small edit distance, or nil when nothing is close enough to be a typo.
-    static func suggestion(for key: String, among candidates: [String]) -> String? {
+    public static func suggestion(for key: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, key.count / 4))
         var best: (name: String, distance: Int)?
         for candidate in candidates {

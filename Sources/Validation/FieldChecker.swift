@@ -1,12 +1,19 @@
 import AgentSchema
 import ConfigModel
 
-/// Walks an agent file's node tree against `FieldTable` and reports every field that breaks its rule.
+/// Walks a file's node tree against its kind's `FieldTable` and reports every field that breaks its rule.
 struct FieldChecker {
+    let table: FieldTable
     private(set) var diagnostics: [Diagnostic] = []
 
+    init(table: FieldTable) { self.table = table }
+
     mutating func checkFile(_ root: YAMLNode) {
-        checkObject(root, pattern: "", path: "")
+        if let rule = table.rule(""), rule.type == .union {
+            checkUnion(root, rule: rule, path: "")
+        } else {
+            checkObject(root, pattern: "", path: "")
+        }
     }
 
     private mutating func report(_ rule: RuleID, _ node: YAMLNode, _ path: String, _ message: String) {
@@ -17,11 +24,11 @@ struct FieldChecker {
         guard let pairs = node.pairs else {
             return report(.type, node, path, "`\(path)` must be a mapping of fields, found \(node.kindName)")
         }
-        let known = FieldTable.agent.fieldNames(under: pattern)
+        let known = table.fieldNames(under: pattern)
         for pair in pairs {
-            let childPattern = FieldTable.agent.childPattern(pattern, key: pair.key)
+            let childPattern = table.childPattern(pattern, key: pair.key)
             let childPath = path.isEmpty ? pair.key : path + "." + pair.key
-            if let rule = FieldTable.agent.rule(childPattern) {
+            if let rule = table.rule(childPattern) {
                 check(pair.value, rule: rule, path: childPath)
                 continue
             }
@@ -34,6 +41,32 @@ struct FieldChecker {
                        "`\(pair.key)` is not known to agentctl \(place); it is kept and sent unchanged")
             }
         }
+        for name in known where node[name] == nil {
+            guard table.rule(table.childPattern(pattern, key: name))?.required == true else { continue }
+            report(.required, node, path, "`\(path.isEmpty ? "the file" : path)` needs `\(name)`; the API requires it")
+        }
+    }
+
+    /// A union names its shape in its discriminator (`type: webhook`); its fields are then checked by that shape.
+    private mutating func checkUnion(_ node: YAMLNode, rule: FieldRule, path: String) {
+        guard node.pairs != nil else {
+            return report(.type, node, path, "`\(path.isEmpty ? "the file" : path)` must be a mapping of fields, found \(node.kindName)")
+        }
+        guard let discriminator = rule.discriminator, let values = rule.allowed else { return }
+        let discriminatorPath = path.isEmpty ? discriminator : path + "." + discriminator
+        let choices = values.joined(separator: ", ")
+        guard let chosen = node[discriminator] else {
+            return report(.required, node, path, "`\(path.isEmpty ? "the file" : path)` needs `\(discriminator)`, "
+                + "which says what it is: one of \(choices)")
+        }
+        guard case .success(let value) = ScalarReading.text(chosen) else {
+            return report(.type, chosen, discriminatorPath, "`\(discriminatorPath)` must be text, found \(chosen.kindName)")
+        }
+        guard values.contains(value) else {
+            let hint = DidYouMean.suggestion(for: value, among: values).map { "; did you mean `\($0)`?" } ?? "; allowed: " + choices
+            return report(.allowedValues, chosen, discriminatorPath, "`\(discriminatorPath)` does not allow `\(value)`\(hint)")
+        }
+        checkObject(node, pattern: rule.variantPattern(value), path: path)
     }
 
     private mutating func check(_ node: YAMLNode, rule: FieldRule, path: String) {
@@ -53,6 +86,7 @@ struct FieldChecker {
         case .boolean:
             if case .failure(let error) = ScalarReading.boolean(node) { report(.type, node, path, "`\(path)`: \(error.message)") }
         case .object: checkObject(node, pattern: rule.path, path: path)
+        case .union: checkUnion(node, rule: rule, path: path)
         case .map: checkMap(node, rule: rule, path: path)
         case .textList, .list: checkList(node, rule: rule, path: path)
         }
@@ -115,7 +149,7 @@ struct FieldChecker {
         guard let pairs = node.pairs else {
             return report(.type, node, path, "`\(path)` must be a mapping, found \(node.kindName)")
         }
-        guard let entryRule = FieldTable.agent.rule(rule.path + ".*") else { return }
+        guard let entryRule = table.rule(rule.path + ".*") else { return }
         for pair in pairs { check(pair.value, rule: entryRule, path: path + "." + pair.key) }
     }
 
@@ -129,7 +163,8 @@ struct FieldChecker {
         if let min = rule.minItems, items.count < min {
             report(.itemCount, node, path, "`\(path)` needs at least \(min) item\(min == 1 ? "" : "s"), found \(items.count)")
         }
-        let itemsHaveFields = !FieldTable.agent.fieldNames(under: rule.path + "[]").isEmpty
+        let itemsHaveFields = !table.fieldNames(under: rule.path + "[]").isEmpty
+        let itemUnion = table.rule(rule.path + "[]").flatMap { $0.type == .union ? $0 : nil }
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             if rule.type == .textList {
@@ -141,6 +176,8 @@ struct FieldChecker {
                     checkAllowed(text, allowed: allowed, deprecated: rule.deprecatedValues, node: item, path: itemPath)
                 }
                 checkLength(text, min: rule.itemMinLength, max: rule.itemMaxLength, node: item, path: itemPath)
+            } else if let itemUnion {
+                checkUnion(item, rule: itemUnion, path: itemPath)
             } else if itemsHaveFields {
                 checkObject(item, pattern: rule.path + "[]", path: itemPath)
             }

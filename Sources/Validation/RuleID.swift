@@ -10,6 +10,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     case length
     case allowedValues = "allowed-values"
     case itemCount = "item-count"
+    case required = "required-field"
     case unknownKeyTypo = "unknown-key"
     case unknownField = "unknown-field"
     case deprecatedField = "deprecated-field"
@@ -18,15 +19,19 @@ public enum RuleID: String, Sendable, CaseIterable {
     case initialWaitIgnored = "initial-wait-time-ignored"
     case fillerPromisesTime = "filler-promises-time"
     case llmFillerWithoutFallback = "llm-filler-without-fallback"
+    case unknownReference = "unknown-reference"
+    case rawID = "raw-id"
+    case literalSecret = "literal-secret"
 
     /// The id a diagnostic carries; `yaml` is the same rule the YAML reader reports.
     public var id: Diagnostic.Rule { Diagnostic.Rule(rawValue: rawValue) }
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .yaml, .type, .null, .range, .length, .allowedValues, .itemCount, .unknownKeyTypo: return .error
+        case .yaml, .type, .null, .range, .length, .allowedValues, .itemCount, .required, .unknownKeyTypo, .unknownReference:
+            return .error
         case .unknownField, .deprecatedField, .deprecatedValue, .silenceBeforeReengage, .initialWaitIgnored,
-             .fillerPromisesTime, .llmFillerWithoutFallback: return .warning
+             .fillerPromisesTime, .llmFillerWithoutFallback, .rawID, .literalSecret: return .warning
         }
     }
 
@@ -39,6 +44,7 @@ public enum RuleID: String, Sendable, CaseIterable {
         case .length: return "Text is within the field's length limits, counted in Unicode code points as the API counts."
         case .allowedValues: return "A value is one of the field's allowed values."
         case .itemCount: return "A list has no more (or fewer) items than the field allows."
+        case .required: return "A field the API requires in its object (such as a webhook tool's `api_schema`) is stated."
         case .unknownKeyTypo: return "A key that is close to a known field name is a typo (with a did-you-mean)."
         case .unknownField: return "A key agentctl does not know inside a typed section: kept and sent unchanged."
         case .deprecatedField: return "The vendor marks this field as deprecated."
@@ -47,6 +53,9 @@ public enum RuleID: String, Sendable, CaseIterable {
         case .initialWaitIgnored: return "initial_wait_time has no effect while first_message is not empty."
         case .fillerPromisesTime: return "A soft-timeout filler promises a time (\"one second\"); the docs advise against it."
         case .llmFillerWithoutFallback: return "use_llm_generated_message needs a static fallback message."
+        case .unknownReference: return "A name such as `tool:book-appointment` refers to a file of the repository (`tools/book-appointment.yaml`)."
+        case .rawID: return "A raw ID where a name could be: it names a resource in one environment only."
+        case .literalSecret: return "A webhook header holds what looks like a literal secret; use `${VAR}` or a workspace secret."
         }
     }
 }

@@ -11,12 +11,27 @@ public struct ValidationReport: Sendable {
 
     public let files: [FileResult]
 
+    /// What to validate: a file on disk, or text read elsewhere (standard input) with the name to show for it.
+    public enum Source: Sendable {
+        case file(String)
+        case text(name: String, bytes: [UInt8])
+    }
+
     /// Validates each file (every problem in every file); with `strict`, warnings count as errors.
     public init(paths: [String], strict: Bool, validator: Validator = Validator()) {
-        files = paths.map { path in
-            let (text, document, diagnostics) = validator.validate(file: path)
-            let upgraded = strict ? diagnostics.map { $0.with(severity: .error) } : diagnostics
-            return FileResult(file: path, text: text, document: document, diagnostics: upgraded)
+        self.init(sources: paths.map(Source.file), strict: strict, validator: validator)
+    }
+
+    public init(sources: [Source], strict: Bool, validator: Validator = Validator()) {
+        files = sources.map { source in
+            let name: String
+            let result: (text: String?, document: AgentDocument?, diagnostics: [Diagnostic])
+            switch source {
+            case .file(let path): name = path; result = validator.validate(file: path)
+            case .text(let label, let bytes): name = label; result = validator.validate(bytes: bytes, file: label)
+            }
+            let upgraded = strict ? result.diagnostics.map { $0.with(severity: .error) } : result.diagnostics
+            return FileResult(file: name, text: result.text, document: result.document, diagnostics: upgraded)
         }
     }
 

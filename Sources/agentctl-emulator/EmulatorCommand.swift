@@ -9,25 +9,31 @@ struct EmulatorCommand: AsyncParsableCommand {
         commandName: "agentctl-emulator",
         abstract: "A local emulator of the ElevenLabs agents API, for tests. Not part of agentctl.",
         discussion: """
-        Serves the agent endpoints under /v1/convai/agents on 127.0.0.1 and prints one line, \
+        Serves the agents, tools, agent tests and branches endpoints under /v1/convai on 127.0.0.1 and prints one line, \
         "listening on http://127.0.0.1:PORT", once it accepts connections. See docs/emulator.md.
 
         Faults count API requests in arrival order from 1; when several pick the same request, the \
-        first of drop, 429, 500, 503 wins. Test hooks: GET /_emulator/stats, POST /_emulator/stats/reset.
+        first of drop, 429, 500, 503, --error-every, --huge-answer-every wins. Test hooks: GET /_emulator/stats, POST /_emulator/stats/reset.
 
         Exit status: 0 after SIGTERM, SIGINT or (with --exit-on-stdin-close) end of input; 64 for bad flags; \
         1 when it cannot start (for example, the port is taken).
         """
     )
 
-    @Option(help: ArgumentHelp("TCP port on 127.0.0.1; 0 picks a free one.", valueName: "port"))
+    @Option(help: ArgumentHelp("TCP port; 0 picks a free one.", valueName: "port"))
     var port: UInt16 = 0
+
+    @Option(help: ArgumentHelp("The loopback address to listen on: 127.0.0.1 or ::1.", valueName: "address"))
+    var host = "127.0.0.1"
 
     @Option(name: .customLong("api-key"), help: ArgumentHelp("The xi-api-key value to accept.", valueName: "key"))
     var apiKey = "emulator-test-key"
 
     @Option(name: .customLong("read-only-api-key"), help: ArgumentHelp("A key that may read but gets 403 on writes.", valueName: "key"))
     var readOnlyAPIKey: String?
+
+    @Flag(help: "Echo the key a request sent in 401 and 422 answers (tests that clients redact it).")
+    var echoKey = false
 
     @Option(help: ArgumentHelp("Start with N generated agents.", valueName: "n"))
     var seedAgents = 0
@@ -44,6 +50,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(help: "Send Retry-After as an HTTP-date instead of seconds.")
     var retryAfterHttpDate = false
 
+    @Flag(help: "Send 429 without a Retry-After header.")
+    var noRetryAfter = false
+
     @Option(name: .customLong("error-500-every"), help: ArgumentHelp("Answer every N-th request with 500.", valueName: "n"))
     var error500Every: Int?
 
@@ -56,8 +65,30 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Process every N-th request, then cut its response body short.", valueName: "n"))
     var malformedEvery: Int?
 
+    @Option(name: .customLong("error-every"), parsing: .singleValue,
+            help: ArgumentHelp("Answer every N-th request with STATUS (not processed); repeatable.", valueName: "status:n"))
+    var statusEvery: [StatusEvery] = []
+
+    @Option(help: ArgumentHelp("Process every N-th request, send half its body after the full Content-Length, close.",
+                               valueName: "n"))
+    var cutBodyEvery: Int?
+
+    @Option(help: ArgumentHelp("Answer every N-th request 200 with a chunked body of --huge-answer-bytes.", valueName: "n"))
+    var hugeAnswerEvery: Int?
+
+    @Option(help: ArgumentHelp("Size of the body --huge-answer-every sends.", valueName: "bytes"))
+    var hugeAnswerBytes = 64 * 1024 * 1024
+
+    @Option(help: ArgumentHelp("After N API requests, stop listening, close every connection and exit: the server is gone.",
+                               valueName: "n"))
+    var unreachableAfter: Int?
+
     @Option(help: ArgumentHelp("Seed for generated IDs and random latency.", valueName: "seed"))
     var randomSeed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Name of this instance, mixed into every ID (run staging and production side by side).",
+                               valueName: "name"))
+    var instance: String?
 
     @Option(help: ArgumentHelp("Freeze the clock at this Unix time; each write still advances one second.", valueName: "unix-seconds"))
     var frozenClock: Int?
@@ -75,20 +106,27 @@ struct EmulatorCommand: AsyncParsableCommand {
     func validate() throws {
         for (flag, value) in [("--rate-limit-every", rateLimitEvery), ("--error-500-every", error500Every),
                               ("--error-503-every", error503Every), ("--drop-every", dropEvery),
-                              ("--malformed-every", malformedEvery)] {
+                              ("--malformed-every", malformedEvery), ("--cut-body-every", cutBodyEvery),
+                              ("--huge-answer-every", hugeAnswerEvery)] {
             if let value, value < 1 { throw ValidationError("\(flag) must be at least 1") }
         }
         if seedAgents < 0 { throw ValidationError("--seed-agents must not be negative") }
         if retryAfter < 0 { throw ValidationError("--retry-after must not be negative") }
+        if let unreachableAfter, unreachableAfter < 0 { throw ValidationError("--unreachable-after must not be negative") }
+        if hugeAnswerBytes < 1 { throw ValidationError("--huge-answer-bytes must be at least 1") }
+        guard ["127.0.0.1", "::1"].contains(host) else { throw ValidationError("--host must be 127.0.0.1 or ::1") }
     }
 
     func run() async throws {
         var settings = EmulatorConfiguration()
         settings.port = port
+        settings.host = host
+        settings.echoKey = echoKey
         settings.apiKey = apiKey
         settings.readOnlyAPIKey = readOnlyAPIKey
         settings.seedAgents = seedAgents
         settings.randomSeed = randomSeed
+        settings.instance = instance
         settings.frozenClock = frozenClock
         settings.logRequests = logRequests
         settings.redirectTarget = redirectTo
@@ -100,6 +138,12 @@ struct EmulatorCommand: AsyncParsableCommand {
         settings.faults.unavailableEvery = error503Every
         settings.faults.dropEvery = dropEvery
         settings.faults.malformedEvery = malformedEvery
+        settings.faults.retryAfterOmitted = noRetryAfter
+        settings.faults.statusEvery = statusEvery.map { ($0.status, $0.every) }
+        settings.faults.cutBodyEvery = cutBodyEvery
+        settings.faults.hugeAnswerEvery = hugeAnswerEvery
+        settings.faults.hugeAnswerBytes = hugeAnswerBytes
+        settings.faults.unreachableAfter = unreachableAfter
 
         let emulator = try await AgentEmulator(configuration: settings, catalog: try SchemaCatalog.bundled())
         let stopSignals = [SIGTERM, SIGINT].map { signalNumber in
@@ -118,10 +162,11 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
         do {
             try await emulator.run { port in
-                FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".utf8))
+                let address = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardOutput.write(Data("listening on http://\(address):\(port)\n".utf8))
             }
         } catch {
-            FileHandle.standardError.write(Data("agentctl-emulator: cannot serve on 127.0.0.1:\(port): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("agentctl-emulator: cannot serve on \(host) port \(port): \(error)\n".utf8))
             throw ExitCode.failure
         }
     }
@@ -143,5 +188,19 @@ struct Latency: ExpressibleByArgument {
         default:
             return nil
         }
+    }
+}
+
+/// `--error-every 502:3`: status 502 for every third request.
+struct StatusEvery: ExpressibleByArgument {
+    let status: Int
+    let every: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ":").map { Int($0) }
+        guard parts.count == 2, let status = parts[0], let every = parts[1], (100...599).contains(status), every >= 1 else {
+            return nil
+        }
+        (self.status, self.every) = (status, every)
     }
 }

@@ -21,7 +21,7 @@ struct AgentCtl: AsyncParsableCommand {
           2  usage or configuration error, or a file that cannot be read;
              with diff/status --exit-code: differences found
         """,
-        version: "0.1.0",
+        version: Version.description,
         subcommands: [
             ValidateCommand.self, PullCommand.self, DiffCommand.self, PushCommand.self, StatusCommand.self,
             MoveCommand.self, SimulateCommand.self, SchemaCommand.self, InitCommand.self,

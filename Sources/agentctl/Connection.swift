@@ -30,7 +30,7 @@ struct Connection {
             trace = { (request: RequestTrace) in Terminal.error("agentctl: \(request)") }
         }
         let client = APIClient(.init(baseURL: access.baseURL, apiKey: access.apiKey, concurrency: options.concurrency,
-                                     trace: trace))
+                                     timeout: .seconds(options.timeout), trace: trace))
         return Connection(settings: settings, environment: name, service: RemoteResources(client: client))
     }
 

@@ -7,6 +7,9 @@ import Foundation
 enum Entry {
     static func main() async {
         do {
+            if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+                throw CommandFailure.usage(message)
+            }
             var command = try AgentCtl.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -34,7 +34,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let changes: [(path: String, change: ProjectScaffold.Change)]
         do {
-            changes = try ProjectScaffold(schema: AgentJSONSchema.text).write(into: directory, force: force)
+            changes = try ProjectScaffold(schema: FileJSONSchema(.agent).text).write(into: directory, force: force)
         } catch {
             if case .existing = error { throw CommandFailure.findings("\(error) (use --force to replace them)") }
             throw CommandFailure.usage("\(error)")

@@ -4,3 +4,8 @@ import ArgumentParser
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+/// `simulate --format`: the timeline for people or programs, expectation results for CI, or a picture.
+enum SimulateFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github, junit, svg
+}

@@ -14,10 +14,14 @@ struct RemoteOptions: ParsableArguments {
     @Option(help: "How many requests may be in flight at once.")
     var concurrency: Int = 8
 
+    @Option(help: "Seconds to wait for one answer before the attempt counts as failed.")
+    var timeout: Double = 30
+
     @Flag(help: "Print each request (method, URL, status, time) to stderr. The API key is never printed.")
     var verbose = false
 
     func validate() throws {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
+        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be more than 0 and at most 600 seconds") }
     }
 }

@@ -6,17 +6,20 @@ import Validation
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema of an agent file, or the configuration reference in Markdown.",
+        abstract: "Print the JSON Schema of an agent, tool or test file, or the configuration reference in Markdown.",
         discussion: """
         Both come from the rules table that validate checks. Editors on the YAML language server (VS Code, \
-        Neovim) read the schema from the first line of an agent file:
+        Neovim) read the schema from the first line of a file:
           # yaml-language-server: $schema=../schemas/agent.schema.json
+        The line also tells validate the kind of a file outside agents/, tools/ and tests/.
         Inside typed sections the schema rejects keys it does not know, as validate --strict does: JSON Schema \
         cannot tell a typo from a field the API added later. Editors show these as warnings.
 
         EXAMPLES
           agentctl schema --output schemas/agent.schema.json
           agentctl schema --format markdown --output docs/configuration.md
+          agentctl schema --kind tool --output schemas/tool.schema.json
+          agentctl schema --kind test --format markdown --output docs/test-files.md
 
         EXIT CODES
           0  printed or written
@@ -31,11 +34,14 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: "What to produce: json (the JSON Schema) or markdown (the configuration reference).")
     var format: Format = .json
 
+    @Option(help: "Which kind of file: agent, tool or test.")
+    var kind: FileKind = .agent
+
     @Option(name: [.short, .long], help: "Write to this file (atomically) instead of stdout.", completion: .file())
     var output: String?
 
     func run() throws {
-        let text = format == .json ? AgentJSONSchema.text : ConfigurationReference.markdown
+        let text = format == .json ? FileJSONSchema(kind).text : ConfigurationReference(kind).markdown
         guard let output else { return Terminal.output(text) }
         do {
             try AtomicFile.write(text, to: output)
@@ -44,3 +50,5 @@ struct SchemaCommand: ParsableCommand {
         }
     }
 }
+
+extension FileKind: ExpressibleByArgument {}

@@ -92,3 +92,12 @@ final class AgentStoreTests: XCTestCase {
         }
     }
 }
+
+extension AgentStoreTests {
+    /// The first agent `--seed-agents` creates with the default seed, straight from a store.
+    static func firstSeededAgent() async throws -> String {
+        let store = AgentStore(catalog: catalog, seed: 1)
+        try await store.seed(count: 1)
+        return await store.list(try AgentListQuery.parse([]))["agents"]?[0]?["agent_id"]?.stringValue ?? ""
+    }
+}

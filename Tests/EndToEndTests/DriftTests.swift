@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A change on the live agent since the last sync is drift in any field, stated in the file or not, and with or

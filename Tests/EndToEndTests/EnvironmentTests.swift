@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class EnvironmentTests: XCTestCase {
@@ -61,5 +62,16 @@ final class EnvironmentTests: XCTestCase {
                                                                                      "ELEVENLABS_BASE_URL": "http://127.0.0.1:9"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("another agentctl push is running in this repository"), result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".agentctl-push.lock").path),
+                      "the lock another process holds is left alone")
+    }
+
+    func testAFailedPushRemovesItsLockFile() throws {
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        try dir.write("name: Desk\n", to: "agents/desk.yaml")
+        let result = try AgentctlProcess.run(["push", "--yes"], in: dir, environment: ["ELEVENLABS_API_KEY": "k",
+                                                                                     "ELEVENLABS_BASE_URL": "http://127.0.0.1:9"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".agentctl-push.lock").path))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class HelpAndCompletionTests: XCTestCase {
@@ -28,6 +29,26 @@ final class HelpAndCompletionTests: XCTestCase {
         }
         let root = try AgentctlProcess.run(["--help"])
         XCTAssertTrue(root.stdout.contains("\nEXAMPLES\n") && root.stdout.contains("\nEXIT CODES\n"), root.stdout)
+    }
+
+    func testAMistypedCommandGetsADidYouMeanAndExitsTwo() throws {
+        let typo = try AgentctlProcess.run(["vaildate", "agents"])
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertEqual(typo.stdout, "")
+        XCTAssertEqual(typo.stderr, "agentctl: error: unknown command 'vaildate'; did you mean 'validate'? (see 'agentctl --help')\n")
+        let unknown = try AgentctlProcess.run(["help", "nosuch"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertEqual(unknown.stdout, "")
+        XCTAssertTrue(unknown.stderr.hasPrefix("agentctl: error: unknown command 'nosuch'; the commands are validate, pull,"), unknown.stderr)
+        let known = try AgentctlProcess.run(["help", "validate"])
+        XCTAssertEqual(known.status, 0)
+        XCTAssertTrue(known.stdout.contains("agentctl validate"), known.stdout)
+    }
+
+    func testVersionNamesTheReleaseAndTheCommitOrSaysItIsUnknown() throws {
+        let version = try AgentctlProcess.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.hasPrefix("0.1.0 (commit "), version.stdout)
     }
 
     func testCompletionScriptsForEveryShellNameTheSubcommands() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class InitCommandTests: XCTestCase {
@@ -53,7 +54,7 @@ final class InitCommandTests: XCTestCase {
         }
         XCTAssertFalse(settings.contains("api_key:"), settings)
         let ignore = try read(dir, "project/.gitignore")
-        XCTAssertTrue(ignore.contains("\n.env\n") && ignore.contains("\n.env.*\n"), ignore)
+        XCTAssertTrue(ignore.contains("\n.env\n") && ignore.contains("\n.env.*\n") && ignore.contains("\n.agentctl-push.lock\n"), ignore)
         let hooks = try read(dir, "project/.pre-commit-config.yaml")
         XCTAssertTrue(hooks.contains("id: agentctl-validate\n") && hooks.contains("entry: agentctl validate\n"), hooks)
     }
@@ -83,12 +84,13 @@ final class InitCommandTests: XCTestCase {
             replaced agentctl.yaml
             created .pre-commit-config.yaml
             created schemas/agent.schema.json
-            added 1 line to .gitignore
+            added 2 lines to .gitignore
 
             """), result.stdout)
         XCTAssertTrue(try read(dir, "agentctl.yaml").contains("default_environment: staging\n"))
         XCTAssertEqual(try read(dir, ".gitignore"),
-                       "build/\n.env\n# agentctl: API keys come from the environment and never belong in Git\n.env.*\n")
+                       "build/\n.env\n# agentctl: API keys come from the environment and never belong in Git, nor does a push's lock file\n"
+                       + ".env.*\n.agentctl-push.lock\n")
         let again = try AgentctlProcess.run(["init", "--force"], in: dir)
         XCTAssertEqual(again.status, 0)
         XCTAssertFalse(again.stdout.contains(".gitignore"), again.stdout)

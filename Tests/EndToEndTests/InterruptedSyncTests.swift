@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Pull and push stopped at any moment (SIGKILL, Ctrl-C, SIGTERM) leave files and a lock that parse, and a rerun

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Agents with megabyte prompts: the lock stays a short list of IDs, versions and hashes, and a pull's memory is

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 /// validate, push and simulate show a problem at a place in a file the same way: `file:line:col: error: [rule]
@@ -15,8 +16,7 @@ final class LocatedDiagnosticsTests: XCTestCase {
         let emulator = try EmulatorProcess(self)
         let dir = try AgentctlProcess.temporaryDirectory(self)
         try dir.write("name: X\nconversation_config:\n  turn:\n    turn_timeout: 45\n", to: "drafts/range.yaml")
-        try dir.write("name: X\nconversation_config:\n  turn:\n    turn_timeout: 5\nplatform_settings:\n  privacy:\n"
-            + "    retention_days: many\n", to: "agents/x.yaml")
+        try dir.write(try Fixtures.text("agents/retention-days-not-a-number.yaml"), to: "agents/x.yaml")
         try dir.write("user: hello\n  agnet: hi\n", to: "call.sim")
 
         let validate = try AgentctlProcess.run(["validate", "drafts/range.yaml"], in: dir)
@@ -36,7 +36,7 @@ final class LocatedDiagnosticsTests: XCTestCase {
         XCTAssertEqual(simulate.status, 1)
         XCTAssertEqual(simulate.stdout, "")
         XCTAssertEqual(simulate.stderr, located("call.sim", 2, 3, "script",
-            "expected 'user', 'agent' or 'silence' at the start of the line, found 'agnet'", source: "  agnet: hi"))
+            "expected 'user', 'agent', 'silence' or 'expect' at the start of the line, found 'agnet'", source: "  agnet: hi"))
     }
 
     func testASimulatedCallThatCannotHappenIsShownAtItsScriptLine() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class PullCommandTests: XCTestCase {
@@ -76,6 +77,23 @@ final class PullCommandTests: XCTestCase {
                                              environment: ["ELEVENLABS_API_KEY": "k"])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.lowercased().contains("http"), result.stderr)
+    }
+
+    func testABaseURLEndingInTheAPIVersionIsRefusedWithTheRightForm() throws {
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        let flag = try AgentctlProcess.run(["pull", "--base-url", "https://api.elevenlabs.io/v1"], in: dir,
+                                           environment: ["ELEVENLABS_API_KEY": "k"])
+        XCTAssertEqual(flag.status, 2)
+        XCTAssertEqual(flag.stderr, """
+            agentctl: error: base URL "https://api.elevenlabs.io/v1" includes the API's /v1 path, which agentctl adds \
+            itself; use "https://api.elevenlabs.io"
+
+            """)
+        try dir.write("environments:\n  local:\n    base_url: http://127.0.0.1:9/v1/\n", to: "agentctl.yaml")
+        let file = try AgentctlProcess.run(["pull"], in: dir, environment: ["ELEVENLABS_API_KEY": "k"])
+        XCTAssertEqual(file.status, 2)
+        XCTAssertTrue(file.stderr.contains(#"use "http://127.0.0.1:9""#), file.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["agentctl.yaml"])
     }
 
     func testLocalEditsAreKeptUnlessForcedAndDryRunWritesNothing() async throws {

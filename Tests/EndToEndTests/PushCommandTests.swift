@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class PushCommandTests: XCTestCase {
@@ -38,6 +39,8 @@ final class PushCommandTests: XCTestCase {
         let create = try agentctl(["push", "--yes"])
         XCTAssertEqual(create.status, 0, create.stdout + create.stderr)
         XCTAssertTrue(create.stdout.contains("created agents/desk.yaml as agent_"), create.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".agentctl-push.lock").path),
+                       "the push lock is removed after the push")
         let id = try agentID("desk")
         var writes = try await emulator.writes()
         XCTAssertEqual(writes.count, 1)
@@ -88,8 +91,7 @@ final class PushCommandTests: XCTestCase {
     }
 
     func testAPIRejectionIsShownAtTheLineOfTheFile() throws {
-        try dir.write("name: X\nconversation_config:\n  turn:\n    turn_timeout: 5\nplatform_settings:\n  privacy:\n    retention_days: many\n",
-                      to: "agents/x.yaml")
+        try dir.write(try Fixtures.text("agents/retention-days-not-a-number.yaml"), to: "agents/x.yaml")
         let result = try agentctl(["push", "--yes"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("agents/x.yaml:7:21: error: [api] platform_settings.privacy.retention_days: Input should be a valid integer"), result.stdout)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Identity follows the agent, not the path: a renamed file keeps its agent, and an agent deleted on the server is a

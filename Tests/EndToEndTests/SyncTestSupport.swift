@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -69,8 +70,7 @@ extension EmulatorProcess {
 
     /// How many agents the server holds.
     func agentCount() async throws -> Int {
-        let stats = try JSONSerialization.jsonObject(with: try await request("GET", "/_emulator/stats")) as! [String: Any]
-        return stats["agents"] as! Int
+        try await stats()["agents"] as! Int
     }
 
     /// Creates an agent from a JSON body; returns its ID.

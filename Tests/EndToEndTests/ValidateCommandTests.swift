@@ -1,33 +1,21 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class ValidateCommandTests: XCTestCase {
-    private static let turnTimeoutOnLine12 = """
-        name: Support desk
-        tags:
-          - support
-        conversation_config:
-          agent:
-            first_message: Hello
-            language: en
-            prompt:
-              prompt: You help callers.
-              llm: gpt-4o-mini
-          turn:
-            turn_timeout: 45
-
-        """
+    /// `turn_timeout: 45` on line 12, column 19: out of the documented range 1-30.
+    private func turnTimeoutOnLine12() throws -> String { try Fixtures.text("agents/turn-timeout-45-on-line-12.yaml") }
 
     func testExampleAgentsValidateClean() throws {
         let result = try AgentctlProcess.run(["validate"])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        XCTAssertEqual(result.stdout, "4 files checked, no problems\n")
+        XCTAssertEqual(result.stdout, "10 files checked, no problems\n")
         XCTAssertEqual(result.stderr, "")
     }
 
     func testOutOfRangeErrorPointsAtTheLineWithTheDocumentedRange() throws {
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        try dir.write(Self.turnTimeoutOnLine12, to: "agents/support.yaml")
+        try dir.write(turnTimeoutOnLine12(), to: "agents/support.yaml")
         let result = try AgentctlProcess.run(["validate"], in: dir)
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, """
@@ -41,7 +29,7 @@ final class ValidateCommandTests: XCTestCase {
 
     func testJSONFormat() throws {
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        try dir.write(Self.turnTimeoutOnLine12, to: "a.yaml")
+        try dir.write(turnTimeoutOnLine12(), to: "a.yaml")
         let result = try AgentctlProcess.run(["validate", "a.yaml", "--format", "json"], in: dir)
         XCTAssertEqual(result.status, 1)
         let items = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
@@ -56,7 +44,7 @@ final class ValidateCommandTests: XCTestCase {
 
     func testGitHubFormat() throws {
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        try dir.write(Self.turnTimeoutOnLine12, to: "a.yaml")
+        try dir.write(turnTimeoutOnLine12(), to: "a.yaml")
         let result = try AgentctlProcess.run(["validate", "a.yaml", "--format", "github"], in: dir)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.hasPrefix("::error file=a.yaml,line=12,col=19,title=agentctl [range]::`conversation_config.turn.turn_timeout` must be between 1 and 30"), result.stdout)
@@ -120,12 +108,12 @@ final class ValidateCommandTests: XCTestCase {
         let empty = try AgentctlProcess.temporaryDirectory(self)
         let none = try AgentctlProcess.run(["validate", "."], in: empty)
         XCTAssertEqual(none.status, 2)
-        XCTAssertEqual(none.stderr, "agentctl: error: no agent files (*.yaml, *.yml) in .\n")
+        XCTAssertEqual(none.stderr, "agentctl: error: no files (*.yaml, *.yml) in .\n")
     }
 
     func testColourOnlyOnATerminalAndNeverWithNoColor() throws {
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        try dir.write(Self.turnTimeoutOnLine12, to: "a.yaml")
+        try dir.write(turnTimeoutOnLine12(), to: "a.yaml")
         let piped = try AgentctlProcess.run(["validate", "a.yaml"], in: dir)
         XCTAssertFalse(piped.stdout.contains("\u{1B}["))
         // `script` gives the binary a pseudo-terminal, as an interactive shell would.

@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// The client against the real emulator process: pagination and the agent endpoints.

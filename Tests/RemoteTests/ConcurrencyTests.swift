@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// The client's bound on requests in flight, measured by the emulator process.

@@ -1,5 +1,6 @@
 import ConfigModel
 @testable import Remote
+import TestSupport
 import XCTest
 
 final class PlanTests: XCTestCase {
@@ -109,7 +110,8 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(LineDiff.lines("", "a\n"), [.added("a")])
     }
 
-    /// The text and JSON plans are pinned by golden files; AGENTCTL_RECORD_GOLDEN=1 re-records them.
+    /// The text and JSON plans are pinned by golden files (AGENTCTL_RECORD_GOLDEN=1 re-records them); what the plan
+    /// means is asserted beside them, so a re-record cannot quietly change it.
     func testPlanGolden() throws {
         let base = object(#"{"name":"Support desk","conversation_config":{"agent":{"prompt":{"prompt":"You are Nova.\nBe brief.\nAsk for the model number.\n"}},"turn":{"turn_timeout":7,"turn_eagerness":"normal","silence_end_call_timeout":30}}}"#)
         let local = object(#"{"name":"Support desk","conversation_config":{"agent":{"prompt":{"prompt":"You are Nova.\nBe brief and kind.\nAsk for the model number.\n"}},"turn":{"turn_timeout":10,"turn_eagerness":"normal","silence_end_call_timeout":40}}}"#)
@@ -119,16 +121,21 @@ final class PlanTests: XCTestCase {
                                       remote: nil, base: nil, id: nil, defaults: agentDefaults)
         let same = FileComparison(file: "agents/same.yaml", local: object(#"{"name":"Same"}"#), remote: object(#"{"name":"Same"}"#),
                                    base: nil, id: "agent_2", defaults: agentDefaults)
-        try assertGolden(PlanRendering.text([changed, created, same], environment: "staging", showSecrets: false, colour: false), "plan.txt")
-        try assertGolden(PlanRendering.json([changed, created, same], environment: "staging", showSecrets: false), "plan.json")
-    }
+        assertGolden(PlanRendering.text([changed, created, same], environment: "staging", showSecrets: false, colour: false), named: "plan.txt")
+        assertGolden(PlanRendering.json([changed, created, same], environment: "staging", showSecrets: false), named: "plan.json")
 
-    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["AGENTCTL_RECORD_GOLDEN"] == "1" {
-            try Data(actual.utf8).write(to: url)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(actual, expected, "golden \(name) differs; rerun with AGENTCTL_RECORD_GOLDEN=1 if intended", file: file, line: line)
+        XCTAssertEqual(changed.changes.map(\.dottedPath), ["conversation_config.agent.prompt.prompt", "conversation_config.turn.turn_timeout",
+                                                          "conversation_config.turn.turn_eagerness", "conversation_config.turn.silence_end_call_timeout"])
+        XCTAssertEqual(changed.changes.map(\.kind), [.change, .change, .drift, .conflict])
+        XCTAssertEqual(changed.unchangedCount, 1, "name is the same on both sides")
+        // The PATCH holds exactly the fields the file changed: not the unchanged name, not the live agent's drift.
+        XCTAssertEqual(JSONText.encode(.object(PatchBody.make(changed.outgoing))),
+                       #"{"conversation_config":{"agent":{"prompt":{"prompt":"You are Nova.\nBe brief and kind.\nAsk for the model number.\n"}},"#
+                       + #""turn":{"turn_timeout":10,"silence_end_call_timeout":40}}}"#)
+        XCTAssertEqual(created.changes.map(\.kind), [.create, .create])
+        XCTAssertEqual(same.changes, [])
+        let summary = PlanRendering.text([changed, created, same], environment: "staging", showSecrets: false, colour: false)
+        XCTAssertTrue(summary.hasSuffix("1 agent to change, 1 to create, 1 unchanged\n"), summary)
+        XCTAssertFalse(summary.contains("agents/same.yaml"), "an unchanged agent is counted, not listed")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Remote
 import Synchronization
+import TestSupport
 import XCTest
 
 /// Collects what the client reports: the waits it asked for (returned at once) and every attempt.

@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// Faults injected by the emulator process: what is retried, how long the client waits, when it gives up.
@@ -129,7 +130,7 @@ final class RetryTests: XCTestCase {
         let emulator = try EmulatorProcess(["--drop-every", "1"])
         defer { emulator.stop() }
         let recorder = Recorder()
-        let api = try makeAgentsAPI(emulator, recorder: recorder, retry: RetryPolicy(maxAttempts: 3))
+        let api = try makeAgentsAPI(emulator, recorder: recorder, retry: RetryPolicy(maxAttempts: 3, unreachableAfter: 10))
 
         let error = await remoteError { try await api.list() }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// The key is never shown: not in errors, not in traces, not by printing or dumping the key itself.

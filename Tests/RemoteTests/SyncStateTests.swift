@@ -1,12 +1,11 @@
 import ConfigModel
 import Foundation
 @testable import Remote
+import TestSupport
 import XCTest
 
 /// agentctl.lock: the format-1 file of the released tool still loads, and is written back as format 2.
 final class SyncStateTests: XCTestCase {
-    private var fixtures: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures") }
-
     private func lock(_ text: String) throws -> String {
         let path = try temporaryDirectory(self) + "/agentctl.lock"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -14,7 +13,7 @@ final class SyncStateTests: XCTestCase {
     }
 
     func testAFormatOneLockLoadsAsAgentsAndIsWrittenAsFormatThree() throws {
-        let state = try SyncState.load(path: fixtures.appendingPathComponent("agentctl-v1.lock").path)
+        let state = try SyncState.load(path: Fixtures.url("locks/agentctl-v1.lock").path)
         let entries = state.entries(of: .agents, in: "default")
         XCTAssertEqual(entries.keys.sorted(), ["agents/sales-agent-002.yaml", "agents/support-agent-001.yaml"])
         let sales = try XCTUnwrap(entries["agents/sales-agent-002.yaml"])

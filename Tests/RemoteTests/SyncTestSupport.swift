@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import Remote
+import TestSupport
 import XCTest
 
 /// A second resource, described the way tools will be: its own folder and endpoints, PUT replacing the whole
@@ -23,12 +24,9 @@ func document(_ yaml: String, file: String) throws -> AgentDocument {
     try AgentDocument.parse(bytes: Array(yaml.utf8), file: file)
 }
 
-/// A fresh directory, removed after the test; resource files are written under it by absolute path.
+/// A fresh directory's path, removed after the test; resource files are written under it by absolute path.
 func temporaryDirectory(_ test: XCTestCase) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("remote-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    return url.path
+    try AgentctlProcess.temporaryDirectory(test).path
 }
 
 extension SyncState {

@@ -59,20 +59,38 @@ final class CallEndingTimelineTests: XCTestCase {
         try assertTimeline("turn-eagerness-patient", agent { $0.turn.turn_eagerness = .patient }, script)
         let delays = try [TurnEagerness.eager, .normal, .patient].map { eagerness in
             try events(agent { $0.turn.turn_eagerness = eagerness }, script).compactMap { event -> Microseconds? in
-                if case .userTurnEnd(_, let stopped, _) = event.kind { return event.t - stopped }
+                if case .userTurnEnd(_, let stopped, _, _) = event.kind { return event.t - stopped }
                 return nil
             }
         }
         XCTAssertEqual(delays, [[300_000], [600_000], [1_200_000]])
     }
 
-    func testSpeculativeTurnOffAndOn() throws {
+    func testSpeculativeTurnOffAndOnWithV3Conversational() throws {
         let script = "user: Can I book a cleaning?\nagent 1.5: Sure, which day works for you?\n"
-        try assertTimeline("speculative-turn-off", agent(), script)
-        try assertTimeline("speculative-turn-on", agent { $0.turn.speculative_turn = true }, script)
+        let v3 = { (speculative: Bool) in
+            self.agent {
+                $0.tts.model_id = SimulationSettings.v3Conversational
+                $0.turn.speculative_turn = speculative
+            }
+        }
+        try assertTimeline("speculative-turn-off", v3(false), script)
+        try assertTimeline("speculative-turn-on", v3(true), script)
         let gap = { (settings: SimulationSettings) in try Simulation.run(settings: settings, script: ScriptReader.read(script, file: "t.sim")).summary.turns[0].responseGap }
-        XCTAssertEqual(try gap(agent()), 600_000 + 1_500_000 + 75_000)
-        XCTAssertEqual(try gap(agent { $0.turn.speculative_turn = true }), 1_500_000 + 75_000)
+        XCTAssertEqual(try gap(v3(false)), 600_000 + 1_500_000 + 300_000)
+        XCTAssertEqual(try gap(v3(true)), 1_500_000 + 300_000)
+    }
+
+    /// "Speculative turn-taking. A separate feature in v3 Conversational": with another TTS model it is flagged, not applied.
+    func testSpeculativeTurnWithAnotherTTSModelIsFlaggedNotApplied() throws {
+        let script = "user: Can I book a cleaning?\nagent 1.5: Sure, which day works for you?\n"
+        let flash = agent { $0.turn.speculative_turn = true }
+        let timeline = try Simulation.run(settings: flash, script: ScriptReader.read(script, file: "t.sim"))
+        XCTAssertEqual(timeline.summary.turns[0].responseGap, 600_000 + 1_500_000 + 75_000)
+        XCTAssertEqual(timeline.warnings.count, 1)
+        XCTAssertTrue(timeline.warnings[0].contains("speculative_turn is not applied"), timeline.warnings[0])
+        XCTAssertTrue(TimelineTextRenderer.render(timeline).contains("warnings\n  ! turn.speculative_turn is not applied"))
+        XCTAssertTrue(try Simulation.run(settings: agent(), script: ScriptReader.read(script, file: "t.sim")).warnings.isEmpty)
     }
 
     func testUserResumingDuringTheWaitCancelsTheRequest() throws {

@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Simulator
 
 /// The example script shipped with the example agents, run with the appointment-booking agent's turn settings.
 final class ExampleScriptTests: XCTestCase {
-    static let scriptPath = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("agents/scripts/appointment-booking.sim")
+    static let scriptPath = Fixtures.repositoryRoot.appendingPathComponent("agents/scripts/appointment-booking.sim")
 
     static var appointmentAgent: SimulationSettings {
         var settings = SimulationSettings()
@@ -59,5 +59,20 @@ final class ExampleScriptTests: XCTestCase {
             XCTAssertTrue(names.contains(required), required)
         }
         XCTAssertTrue(events.allSatisfy { $0["t"] is NSNumber })
+    }
+
+    /// The example's backchannel keeps the agent talking only because it is an ignore term; without it, it interrupts.
+    func testTheBackchannelInterruptsUnlessItIsAnIgnoreTerm() throws {
+        let text = try String(contentsOf: Self.scriptPath, encoding: .utf8)
+        let script = try ScriptReader.read(text, file: "agents/scripts/appointment-booking.sim")
+        let mmHmm = try XCTUnwrap(script.lines.firstIndex { $0.text == "Mm-hmm." })
+        var withoutTerm = Self.appointmentAgent
+        withoutTerm.turn.interruption_ignore_terms = ["okay", "got it"]
+        let interrupted = try Simulation.run(settings: withoutTerm, script: script)
+        XCTAssertTrue(interrupted.events.contains { $0.kind == .interruption(line: mmHmm) })
+        XCTAssertFalse(ExpectationCheck.evaluate(interrupted).allSatisfy(\.passed), "the example's `expect no interruption` catches it")
+        let kept = try timeline()
+        XCTAssertTrue(kept.events.contains { $0.kind == .interruptionIgnored(line: mmHmm, reason: .ignoreTerm, carried: false) })
+        XCTAssertTrue(ExpectationCheck.evaluate(kept).allSatisfy(\.passed))
     }
 }

@@ -1,5 +1,6 @@
 import ConfigModel
 import Foundation
+import TestSupport
 import XCTest
 @testable import Simulator
 

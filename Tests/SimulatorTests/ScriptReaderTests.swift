@@ -49,7 +49,7 @@ final class ScriptReaderTests: XCTestCase {
         """
         XCTAssertThrowsError(try ScriptReader.read(text, file: "bad.sim")) { error in
             XCTAssertEqual((error as? Diagnostics)?.description, """
-            bad.sim:1:1: error: [script] expected 'user', 'agent' or 'silence' at the start of the line, found 'usr'
+            bad.sim:1:1: error: [script] expected 'user', 'agent', 'silence' or 'expect' at the start of the line, found 'usr'
             bad.sim:2:6: error: [script] expected ':' after 'user', found 'h'
             bad.sim:3:7: error: [script] expected seconds after '+' such as 0.5, found ':'
             bad.sim:4:7: error: [script] expected seconds after '@' such as 0.5, found '-3'

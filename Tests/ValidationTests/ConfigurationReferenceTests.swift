@@ -3,16 +3,33 @@ import AgentSchema
 import XCTest
 
 final class ConfigurationReferenceTests: XCTestCase {
-    private let markdown = ConfigurationReference.markdown
+    private let markdown = ConfigurationReference(.agent).markdown
 
     func testSectionsCoverTheWholeTableAndEachPartHoldsOnlyItsOwnFields() {
-        XCTAssertEqual(FieldTable.agent.sections.map(\.count).reduce(0, +), FieldTable.agent.all.count)
-        for section in FieldTable.agent.sections.dropFirst() {
-            let base = section[0].path
-            XCTAssertTrue([.object, .map].contains(section[0].type), base)
-            for rule in section.dropFirst() { XCTAssertTrue(rule.path.hasPrefix(base + "."), rule.path) }
-            XCTAssertTrue(markdown.contains("\n## `\(base)`\n"), base)
+        for kind in FileKind.allCases {
+            let table = kind.table, markdown = ConfigurationReference(kind).markdown
+            XCTAssertEqual(table.sections.map(\.count).reduce(0, +), table.all.count)
+            for section in table.sections.dropFirst() {
+                let base = section[0].path
+                XCTAssertTrue([.object, .map, .list].contains(section[0].type), base)
+                for rule in section.dropFirst() {
+                    XCTAssertTrue([".", "[", "{"].contains { rule.path.hasPrefix(base + $0) }, rule.path)
+                }
+                if !section[0].isVariant { XCTAssertTrue(markdown.contains("\n## `\(base)`\n"), base) }
+            }
         }
+    }
+
+    func testAUnionsShapesAreSectionsNamedByTheirDiscriminator() {
+        let tools = ConfigurationReference(.tool).markdown
+        XCTAssertTrue(tools.contains("\n## `tool_config` with `type: webhook`\n"))
+        XCTAssertTrue(tools.contains("- [`tool_config` with `type: mcp`](#tool_config-with-type-mcp)\n"))
+        XCTAssertTrue(tools.contains("| `tool_config` | object, by `type` | required; `webhook`, `client`, `system`, `mcp` |"))
+        XCTAssertTrue(tools.contains("| `response_timeout_secs` | whole number | between 5 and 300 | `20` |"))
+        XCTAssertTrue(tools.contains("| `response_timeout_secs` | whole number | between 1 and 120 | `20` |"))
+        let tests = ConfigurationReference(.test).markdown
+        XCTAssertTrue(tests.contains("\n## Files with `type: simulation`\n"))
+        XCTAssertTrue(tests.contains("| `simulation_max_turns` | whole number | between 1 and 50 | `5` |"))
     }
 
     func testEveryFieldHasARowWithItsTypeAllowedValuesDefaultAndMeaning() {

@@ -3,20 +3,35 @@ import ConfigModel
 @testable import Validation
 import XCTest
 
-/// Every limit in the field table, checked on both sides: the value at the bound passes, just past it fails.
+/// Every limit in every field table (agents, tools, tests), checked on both sides: the value at the bound passes,
+/// just past it fails.
 final class FieldBoundsTests: XCTestCase {
-    /// A YAML document that sets the field at `pattern` to `value` (maps get key `x`, lists one item).
-    static func document(setting pattern: String, to value: String) -> String {
-        var parts = pattern.split(separator: ".").map(String.init)
+    /// A YAML document of `kind` that sets the field at `pattern` to `value` (maps get key `x`, lists one item, a
+    /// union's shape `name{value}` its discriminator).
+    static func document(setting pattern: String, to value: String, in kind: FileKind = .agent) -> String {
+        var parts = pattern.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let leaf = parts.removeLast()
         var lines: [String] = []
         var indent = ""
-        for part in parts {
-            let isItem = part.hasSuffix("[]")
-            let name = isItem ? String(part.dropLast(2)) : (part == "*" ? "x" : part)
-            lines.append(indent + name + ":")
-            indent += "  "
+        var sofar = ""
+        for (index, part) in parts.enumerated() {
+            var name = part, shape: String?
+            if part.hasSuffix("}"), let brace = part.firstIndex(of: "{") {
+                name = String(part[..<brace])
+                shape = String(part[part.index(after: brace)...].dropLast())
+            }
+            let isItem = name.hasSuffix("[]")
+            let key = isItem ? String(name.dropLast(2)) : (name == "*" ? "x" : name)
+            if !key.isEmpty {
+                lines.append(indent + key + ":")
+                indent += "  "
+            }
             if isItem { lines.append(indent + "-"); indent += "  " }
+            let unionPattern = sofar.isEmpty ? name : sofar + "." + name
+            sofar = sofar.isEmpty ? part : sofar + "." + part
+            if let shape, let discriminator = kind.table.rule(unionPattern)?.discriminator, discriminator != leaf || index < parts.count - 1 {
+                lines.append(indent + discriminator + ": " + shape)
+            }
         }
         let leafIsItem = leaf.hasSuffix("[]")
         let leafName = leafIsItem ? String(leaf.dropLast(2)) : (leaf == "*" ? "x" : leaf)
@@ -28,10 +43,18 @@ final class FieldBoundsTests: XCTestCase {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Every field of every kind that a document can set on its own (not a union's shape, not the whole file).
+    private static var everyRule: [(kind: FileKind, rule: FieldRule)] {
+        FileKind.allCases.flatMap { kind in kind.table.all.filter { !$0.isVariant && !$0.path.isEmpty }.map { (kind, $0) } }
+    }
+
+    private var kind: FileKind = .agent
+
+    /// The errors for a document setting one field; fields its object requires are left out on purpose.
     private func diagnostics(_ pattern: String, _ value: String) throws -> [Diagnostic] {
-        let text = Self.document(setting: pattern, to: value)
+        let text = Self.document(setting: pattern, to: value, in: kind)
         let document = try AgentDocument.parse(bytes: Array(text.utf8), file: "t.yaml")
-        return Validator().validate(document).filter { $0.severity == .error }
+        return Validator().validate(document, kind: kind).filter { $0.severity == .error && $0.ruleID != .required }
     }
 
     private func assertValid(_ pattern: String, _ value: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -49,7 +72,8 @@ final class FieldBoundsTests: XCTestCase {
 
     func testEveryNumericRangeOnBothSides() throws {
         var checked = 0
-        for rule in FieldTable.agent.all where rule.type == .number || rule.type == .integer {
+        for (kind, rule) in Self.everyRule where rule.type == .number || rule.type == .integer {
+            self.kind = kind
             guard rule.allowed == nil else { continue }
             let step = rule.type == .integer ? 1.0 : 0.01
             if let minimum = rule.minimum {
@@ -79,7 +103,8 @@ final class FieldBoundsTests: XCTestCase {
 
     func testEveryLengthLimitOnBothSides() throws {
         var checked = 0
-        for rule in FieldTable.agent.all where rule.type == .text && rule.allowed == nil {
+        for (kind, rule) in Self.everyRule where rule.type == .text && rule.allowed == nil {
+            self.kind = kind
             if let max = rule.maxLength {
                 try assertValid(rule.path, String(repeating: "a", count: max))
                 try assertInvalid(rule.path, String(repeating: "a", count: max + 1), .length)
@@ -96,7 +121,8 @@ final class FieldBoundsTests: XCTestCase {
 
     func testEveryItemCountLimitOnBothSides() throws {
         var checked = 0
-        for rule in FieldTable.agent.all where rule.type == .textList || rule.type == .list {
+        for (kind, rule) in Self.everyRule where rule.type == .textList || rule.type == .list {
+            self.kind = kind
             guard let max = rule.maxItems else { continue }
             let item = rule.type == .textList ? (rule.allowed?.first ?? "a") : "{}"
             let list = { (count: Int) in "[" + Array(repeating: item, count: count).joined(separator: ", ") + "]" }
@@ -109,7 +135,8 @@ final class FieldBoundsTests: XCTestCase {
 
     func testEveryEnumAcceptsEachValueAndRejectsOthers() throws {
         var checked = 0
-        for rule in FieldTable.agent.all where rule.allowed != nil {
+        for (kind, rule) in Self.everyRule where rule.allowed != nil && rule.type != .union {
+            self.kind = kind
             let values = rule.allowed!
             let wrap = { (value: String) in rule.type == .textList ? "[\(JSONText.quoted(value))]" : JSONText.quoted(value) }
             if rule.type == .text || rule.type == .textList {
@@ -125,13 +152,14 @@ final class FieldBoundsTests: XCTestCase {
     }
 
     func testEveryTypedFieldRejectsTheWrongType() throws {
-        for rule in FieldTable.agent.all {
+        for (kind, rule) in Self.everyRule {
+            self.kind = kind
             switch rule.type {
             case .number, .integer: try assertInvalid(rule.path, "\"7\"", .type)
             case .boolean: try assertInvalid(rule.path, "yes", .type)
             case .text: try assertInvalid(rule.path, "[a]", .type)
             case .textList, .list: try assertInvalid(rule.path, "text", .type)
-            case .object, .map: try assertInvalid(rule.path, "7", .type)
+            case .object, .map, .union: try assertInvalid(rule.path, "7", .type)
             case .any: continue
             }
         }

@@ -1,12 +1,12 @@
 import AgentSchema
 import Foundation
+import TestSupport
 import Validation
 import XCTest
 
 /// Fails when a file generated from the reference or from the field table is older than its source.
 final class GeneratedFilesTests: XCTestCase {
-    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    private let repository = Fixtures.repositoryRoot
 
     private func committed(_ path: String) throws -> String {
         try String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8)
@@ -34,13 +34,18 @@ final class GeneratedFilesTests: XCTestCase {
         try check("scripts/generate-emulator-schema.py")
     }
 
-    func testTheCommittedJSONSchemaIsCurrent() throws {
-        XCTAssertTrue(try committed("schemas/agent.schema.json") == AgentJSONSchema.text,
-                      "schemas/agent.schema.json is stale: run `agentctl schema --output schemas/agent.schema.json`")
+    func testTheCommittedJSONSchemasAreCurrent() throws {
+        for kind in FileKind.allCases {
+            XCTAssertTrue(try committed("schemas/\(kind.schemaFileName)") == FileJSONSchema(kind).text,
+                          "schemas/\(kind.schemaFileName) is stale: run `agentctl schema --kind \(kind.rawValue) --output schemas/\(kind.schemaFileName)`")
+        }
     }
 
-    func testTheCommittedConfigurationReferenceIsCurrent() throws {
-        XCTAssertTrue(try committed("docs/configuration.md") == ConfigurationReference.markdown,
-                      "docs/configuration.md is stale: run `agentctl schema --format markdown --output docs/configuration.md`")
+    func testTheCommittedConfigurationReferencesAreCurrent() throws {
+        for kind in FileKind.allCases {
+            let reference = ConfigurationReference(kind)
+            XCTAssertTrue(try committed(reference.fileName) == reference.markdown,
+                          "\(reference.fileName) is stale: run `agentctl schema --kind \(kind.rawValue) --format markdown --output \(reference.fileName)`")
+        }
     }
 }

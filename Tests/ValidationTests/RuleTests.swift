@@ -1,4 +1,5 @@
 import ConfigModel
+import TestSupport
 import Validation
 import XCTest
 
@@ -12,8 +13,7 @@ final class RuleTests: XCTestCase {
     }
 
     func testTurnTimeoutOutOfRangeNamesTheDocumentedRange() throws {
-        let lines = ["name: Desk"] + Array(repeating: "# padding", count: 8) + ["conversation_config:", "  turn:", "    turn_timeout: 45"]
-        let found = try validate(lines.joined(separator: "\n") + "\n")
+        let found = try validate(Fixtures.text("agents/turn-timeout-45-on-line-12.yaml"))
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found[0].mark, SourceMark(file: "a.yaml", line: 12, column: 19))
         XCTAssertEqual(found[0].message, "`conversation_config.turn.turn_timeout` must be between 1 and 30, found 45 "
@@ -107,8 +107,7 @@ final class RuleTests: XCTestCase {
     }
 
     func testExampleAgentsAreClean() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let files = try AgentFileFinder.files(in: [root.appendingPathComponent("agents").path])
+        let files = try AgentFileFinder.files(in: [Fixtures.repositoryRoot.appendingPathComponent("agents").path])
         XCTAssertGreaterThanOrEqual(files.count, 3)
         for file in files {
             XCTAssertEqual(Validator().validate(file: file).diagnostics.map(\.message), [], file)

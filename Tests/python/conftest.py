@@ -1,7 +1,9 @@
 """Shared fixtures: the built agentctl and agentctl-emulator, and how to run them."""
+import json
 import os
 import pathlib
 import subprocess
+import urllib.request
 
 import pytest
 
@@ -62,6 +64,13 @@ class Emulator:
             self.stop()
             raise RuntimeError(f"emulator did not start: {line!r} {self.process.stderr.read()}")
         self.base_url = line[len(prefix):]
+
+    def control(self, settings):
+        """POST /_emulator/control with these settings (docs/emulator.md, "Test hooks")."""
+        request = urllib.request.Request(self.base_url + "/_emulator/control", data=json.dumps(settings).encode(),
+                                         headers={"content-type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            answer.read()
 
     def stop(self):
         self.process.stdin.close()

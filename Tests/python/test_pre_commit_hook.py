@@ -126,3 +126,51 @@ def test_a_repository_set_up_by_init_validates_agents_on_commit(tmp_path, enviro
     assert blocked.returncode != 0
     assert f"agents/front-desk.yaml:{line}:19: error: [range]" in blocked.stdout + blocked.stderr
     assert commit_count(project, environment) == 1
+
+
+AGENT_WITH_SOFT_TIMEOUT = """\
+name: Front desk
+conversation_config:
+  agent:
+    first_message: Hello
+  turn:
+    soft_timeout_config:
+      timeout_seconds: 2
+"""
+
+SCRIPT_EXPECTING_A_QUICK_ANSWER = """\
+# The caller must hear the answer itself within 3 seconds of stopping.
+expect answer <= 3
+user: Can I book a cleaning?
+agent 2.5: Yes, which day?
+"""
+
+
+def test_a_script_whose_expectation_fails_blocks_the_commit_until_the_agent_is_fixed(tmp_path, environment, hook_repository):
+    hooks, rev = hook_repository
+    project = new_repository(tmp_path / "project", environment)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: agentctl-simulate-check\n")
+    install_pre_commit(project, environment)
+    (project / "agents" / "scripts").mkdir(parents=True)
+    agent = project / "agents" / "front-desk.yaml"
+    agent.write_text(AGENT_WITH_SOFT_TIMEOUT)
+    (project / "agents" / "scripts" / "front-desk.sim").write_text(SCRIPT_EXPECTING_A_QUICK_ANSWER)
+    git(project, environment, "add", "--all")
+
+    blocked = git(project, environment, "commit", "-m", "Add the front desk", check=False)
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, output
+    # 0.6 s endpointing + 2.5 s reply + 0.075 s TTS, after a filler at 2 s that ends before the reply is ready
+    assert "agents/scripts/front-desk.sim:2: expected answer <= 3 s, found 3.175 s" in output
+    assert "agentctl simulate --check" in output and "Failed" in output
+    assert commit_count(project, environment) == 0
+
+    # an eager agent takes the turn 0.3 s after the caller stops: 0.3 + 2.5 + 0.075 = 2.875 s
+    agent.write_text(AGENT_WITH_SOFT_TIMEOUT.replace("  turn:\n", "  turn:\n    turn_eagerness: eager\n"))
+    git(project, environment, "add", "--all")
+    passed = git(project, environment, "commit", "-m", "Add the front desk", check=False)
+    output = passed.stdout + passed.stderr
+    assert passed.returncode == 0, output
+    assert "agentctl simulate --check" in output and "Passed" in output
+    assert commit_count(project, environment) == 1

@@ -62,6 +62,13 @@ public enum DiagnosticRenderer {
         return out
     }
 
+    /// One workflow command, `::KIND file=...,line=...,col=...,title=...::message`, escaped as GitHub reads it; for
+    /// reports that are not diagnostics (the simulator's failed expectations) but annotate a line all the same.
+    public static func annotation(_ kind: String, at mark: SourceMark, title: String, _ message: String) -> String {
+        "::\(kind) file=\(escapeProperty(mark.file)),line=\(mark.line),col=\(mark.column),"
+            + "title=\(escapeProperty(title))::\(escapeData(message))\n"
+    }
+
     private static func position(_ mark: SourceMark) -> JSONObject {
         JSONObject([
             ("file", .string(mark.file)),
@@ -75,18 +82,14 @@ public enum DiagnosticRenderer {
         return "    \(line.replacingAll("\t", "    "))\n" + "    " + caretPadding(line, column: mark.column) + style.green("^") + "\n"
     }
 
-    private static func annotation(_ kind: String, at mark: SourceMark, title: String, _ message: String) -> String {
-        "::\(kind) file=\(escapeProperty(mark.file)),line=\(mark.line),col=\(mark.column),"
-            + "title=\(escapeProperty(title))::\(escapeData(message))\n"
-    }
-
     /// Spaces up to the column (1-based, in characters), keeping tabs so the caret lines up under them.
     private static func caretPadding(_ line: String, column: Int) -> String {
         String(line.prefix(max(0, column - 1)).map { $0 == "\t" ? "    " : " " }.joined())
     }
 
     private static func escapeData(_ text: String) -> String {
-        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        // "\r\n" is one Character in Swift, so it needs its own replacement.
+        text.replacingAll("%", "%25").replacingAll("\r\n", "%0D%0A").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
     }
 
     private static func escapeProperty(_ text: String) -> String {

@@ -49,11 +49,16 @@ public enum PlanRendering {
         if !secret, case .string(let old)? = change.before, case .string(let new) = change.after,
            old.contains("\n") || new.contains("\n") {
             var out = "    " + style.yellow("\(marker) \(change.dottedPath):") + note + "\n"
-            for diffLine in LineDiff.lines(old, new) {
-                switch diffLine {
-                case .same(let text): out += "        \(text)\n"
-                case .removed(let text): out += "      " + style.red("- \(text)") + "\n"
-                case .added(let text): out += "      " + style.green("+ \(text)") + "\n"
+            let hunks = LineDiff.hunks(old, new)
+            if hunks.isEmpty { out += "        (only line endings or the final newline differ)\n" }
+            for hunk in hunks {
+                out += "      " + style.bold(hunk.header) + "\n"
+                for diffLine in hunk.lines {
+                    switch diffLine {
+                    case .same(let text): out += "        \(text)\n"
+                    case .removed(let text): out += "      " + style.red("- \(text)") + "\n"
+                    case .added(let text): out += "      " + style.green("+ \(text)") + "\n"
+                    }
                 }
             }
             return out

@@ -14,7 +14,8 @@ extension Resource {
             defaultValue: { FieldTable.agent.defaultValue(at: $0) },
             fileKeys: agentFileKeys,
             rank: agentRank,
-            fileHeader: { ProjectScaffold.schemaModeline(forAgentAt: $0) }),
+            fileHeader: { ProjectScaffold.schemaModeline(forAgentAt: $0) },
+            answerProblems: { FieldTable.agent.answerShapeProblems(in: $0) }),
         // PATCH keeps every key left out, so only the changed fields are sent.
         updateBody: { changes, _ in PatchBody.make(changes) },
         remoteVersion: { $0["metadata"]?["updated_at_unix_secs"]?.numberValue })

@@ -86,14 +86,19 @@ public struct ResourceSchema: Sendable {
     public let rank: @Sendable (_ parent: [String?], _ key: String) -> Int?
     /// The first line of a written file at a path (the modeline that lets editors check it).
     public let fileHeader: @Sendable (String) -> String
+    /// Where a live item read from the API has a field of the wrong type ("name is a number (42), not text"):
+    /// such an answer is an error for that item, never a file.
+    public let answerProblems: @Sendable (JSONObject) -> [String]
 
     public init(requestBody: @escaping @Sendable (AgentDocument) -> JSONObject?,
                 defaultValue: @escaping @Sendable ([String]) -> JSONValue?, fileKeys: [String],
-                rank: @escaping @Sendable ([String?], String) -> Int?, fileHeader: @escaping @Sendable (String) -> String) {
+                rank: @escaping @Sendable ([String?], String) -> Int?, fileHeader: @escaping @Sendable (String) -> String,
+                answerProblems: @escaping @Sendable (JSONObject) -> [String] = { _ in [] }) {
         self.requestBody = requestBody
         self.defaultValue = defaultValue
         self.fileKeys = fileKeys
         self.rank = rank
         self.fileHeader = fileHeader
+        self.answerProblems = answerProblems
     }
 }

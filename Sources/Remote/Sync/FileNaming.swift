@@ -1,8 +1,15 @@
+import Foundation
+
 /// Names new files after the resource: the agent `Support Desk (EU)` becomes `agents/support-desk-eu.yaml`.
 public enum FileNaming {
+    /// ICU's transliteration to ASCII: accents dropped (`Ünïcödé Çafé` -> `Unicode Cafe`), ligatures spelled out
+    /// (`Straße` -> `Strasse`), other scripts romanised (`Привет` -> `Privet`). Works on Linux, unlike `.toLatin` alone.
+    private static let toASCII = StringTransform("Any-Latin; Latin-ASCII")
+
     public static func slug(_ name: String, fallback: String) -> String {
+        let ascii = name.applyingTransform(toASCII, reverse: false) ?? name
         var slug = ""
-        for scalar in name.lowercased().unicodeScalars {
+        for scalar in ascii.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 slug.unicodeScalars.append(scalar)
             } else if !slug.hasSuffix("-") && !slug.isEmpty {

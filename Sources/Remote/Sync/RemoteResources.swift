@@ -12,11 +12,7 @@ public struct RemoteResources: ResourceService {
     }
 
     public func get(_ resource: Resource, id: String) async throws -> JSONObject {
-        let data = try await ResourceAPI(client: client, resource: resource).get(id: id)
-        guard let object = (try? JSONParser.parse(Array(data)))?.objectValue else {
-            throw MalformedAnswer(operation: "get \(resource.kind) \(id)")
-        }
-        return object
+        try await ResourceAPI(client: client, resource: resource).getObject(id: id)
     }
 
     public func create(_ resource: Resource, _ body: JSONObject) async throws -> String {
@@ -54,9 +50,4 @@ public struct RemoteResources: ResourceService {
             return RejectedByAPI.Problem(path: path, message: issue.msg)
         })
     }
-}
-
-struct MalformedAnswer: Error, CustomStringConvertible {
-    let operation: String
-    var description: String { "\(operation) failed: the answer is not a JSON object" }
 }

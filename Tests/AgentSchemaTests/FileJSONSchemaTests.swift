@@ -2,16 +2,27 @@ import ConfigModel
 @testable import AgentSchema
 import XCTest
 
-final class AgentJSONSchemaTests: XCTestCase {
-    /// The schema of the field at a table path: `.name` is a property, `*` any key of a map, `[]` a list's items.
-    private func schema(at path: String) -> JSONObject? {
-        var node: JSONValue? = .object(AgentJSONSchema.document)
-        for component in path.split(separator: ".") {
+final class FileJSONSchemaTests: XCTestCase {
+    /// The schema of the field at a table path: `.name` is a property, `*` any key of a map, `[]` a list's items,
+    /// `{value}` the `then` of the union's shape for that value.
+    private func schema(at path: String, in kind: FileKind = .agent) -> JSONObject? {
+        var node: JSONValue? = .object(FileJSONSchema(kind).document)
+        for component in path.split(separator: ".", omittingEmptySubsequences: false) {
             var name = Substring(component)
+            var shape: Substring?
+            if name.hasSuffix("}"), let brace = name.firstIndex(of: "{") {
+                shape = name[name.index(after: brace)...].dropLast()
+                name = name[..<brace]
+            }
             let isList = name.hasSuffix("[]")
             if isList { name = name.dropLast(2) }
-            node = name == "*" ? node?["additionalProperties"] : node?["properties"]?[String(name)]
+            if !name.isEmpty { node = name == "*" ? node?["additionalProperties"] : node?["properties"]?[String(name)] }
             if isList { node = node?["items"] }
+            if let shape {
+                node = node?["allOf"]?.arrayValue?.first { branch in
+                    branch["if"]?["properties"]?.objectValue?.entries.first?.value["const"]?.stringValue == String(shape)
+                }?["then"]
+            }
         }
         return node?.objectValue
     }
@@ -22,8 +33,14 @@ final class AgentJSONSchemaTests: XCTestCase {
     }
 
     func testEveryFieldOfTheTableHasItsSchemaWithItsLimits() throws {
-        for rule in FieldTable.agent.all {
-            let field = try XCTUnwrap(schema(at: rule.path), rule.path)
+        for kind in FileKind.allCases {
+            try assertEveryFieldHasItsSchema(kind)
+        }
+    }
+
+    private func assertEveryFieldHasItsSchema(_ kind: FileKind) throws {
+        for rule in kind.table.all where !rule.isVariant && !rule.path.isEmpty {
+            let field = try XCTUnwrap(schema(at: rule.path, in: kind), rule.path)
             XCTAssertEqual(field["default"], rule.defaultValue, rule.path)
             XCTAssertEqual(field["deprecated"]?.boolValue ?? false, rule.deprecated, rule.path)
             XCTAssertEqual(field["minLength"]?.numberValue, rule.minLength.map(Double.init), rule.path)
@@ -44,7 +61,7 @@ final class AgentJSONSchemaTests: XCTestCase {
             case .integer: "integer"
             case .boolean: "boolean"
             case .textList, .list: "array"
-            case .object, .map: "object"
+            case .object, .map, .union: "object"
             case .any: nil
             }
             XCTAssertEqual(types(field).first, expectedType, rule.path)
@@ -52,7 +69,8 @@ final class AgentJSONSchemaTests: XCTestCase {
                 XCTAssertEqual(types(field).contains("null"), rule.nullable || rule.type == .map, rule.path)
             }
             if let allowed = rule.allowed {
-                let values = rule.type == .textList ? field["items"]?["enum"] : field["enum"]
+                let values = rule.type == .textList ? field["items"]?["enum"]
+                    : rule.type == .union ? field["properties"]?[rule.discriminator ?? ""]?["enum"] : field["enum"]
                 let texts = values?.arrayValue?.compactMap { $0.stringValue ?? $0.numberValue.map(JSONText.number) }
                 XCTAssertEqual(texts, allowed, rule.path)
             }
@@ -75,7 +93,7 @@ final class AgentJSONSchemaTests: XCTestCase {
     }
 
     func testTypedSectionsRejectUnknownKeysAndFreeMapsAcceptThem() throws {
-        XCTAssertEqual(AgentJSONSchema.document["additionalProperties"], .bool(false))
+        XCTAssertEqual(FileJSONSchema(.agent).document["additionalProperties"], .bool(false))
         XCTAssertEqual(schema(at: "conversation_config.turn")?["additionalProperties"], .bool(false))
         XCTAssertEqual(schema(at: "conversation_config.tts.supported_voices[]")?["additionalProperties"], .bool(false))
         XCTAssertNil(schema(at: "platform_settings")?["additionalProperties"])
@@ -93,9 +111,9 @@ final class AgentJSONSchemaTests: XCTestCase {
     }
 
     func testTheTextIsStableJSONWithTheDialect() throws {
-        XCTAssertEqual(AgentJSONSchema.text, AgentJSONSchema.text)
-        XCTAssertTrue(AgentJSONSchema.text.hasPrefix("{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"))
-        let parsed = try JSONParser.parse(AgentJSONSchema.text)
-        XCTAssertEqual(parsed, .object(AgentJSONSchema.document))
+        XCTAssertEqual(FileJSONSchema(.agent).text, FileJSONSchema(.agent).text)
+        XCTAssertTrue(FileJSONSchema(.agent).text.hasPrefix("{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"))
+        let parsed = try JSONParser.parse(FileJSONSchema(.agent).text)
+        XCTAssertEqual(parsed, .object(FileJSONSchema(.agent).document))
     }
 }

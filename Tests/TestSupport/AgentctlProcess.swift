@@ -2,29 +2,28 @@ import Foundation
 import XCTest
 
 /// Runs the built `agentctl` binary as a user would, capturing its output and exit status.
-struct AgentctlProcess {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+public struct AgentctlProcess {
+    public struct Result {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
     /// The folder holding the built products (`agentctl`, `agentctl-emulator`) next to the test bundle.
-    static var productsDirectory: URL {
+    public static var productsDirectory: URL {
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
         }
         return Bundle.main.bundleURL
     }
 
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    public static var repositoryRoot: URL { Fixtures.repositoryRoot }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    input: String? = nil, executable: String = "agentctl") throws -> Result {
+    /// Runs `agentctl` (or `executable`: a product name or an absolute path) in `directory`, the repository by default.
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                           input: String? = nil, executable: String = "agentctl") throws -> Result {
         let process = Process()
-        process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : productsDirectory.appendingPathComponent(executable)
+        process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : try product(executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
         var env = ProcessInfo.processInfo.environment
@@ -53,8 +52,20 @@ struct AgentctlProcess {
                       stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// A built executable of this package, or an error that says how to build it.
+    static func product(_ name: String) throws -> URL {
+        let url = productsDirectory.appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw ProductMissing(path: url.path) }
+        return url
+    }
+
+    struct ProductMissing: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "\(path) is missing: run `swift build --build-tests` before the tests" }
+    }
+
     /// A fresh temporary directory, removed when the test ends.
-    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    public static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("agentctl-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
@@ -63,7 +74,8 @@ struct AgentctlProcess {
 }
 
 extension URL {
-    func write(_ text: String, to name: String) throws {
+    /// Writes `text` to `name` inside this folder, creating the folders on the way.
+    public func write(_ text: String, to name: String) throws {
         let url = appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)

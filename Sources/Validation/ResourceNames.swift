@@ -1,0 +1,30 @@
+import AgentSchema
+import ConfigModel
+import Foundation
+
+/// The resources a repository holds by name: the slug of each file in `tools/` and `tests/` (`book-appointment` for
+/// `tools/book-appointment.yaml`), the names files may refer to.
+public struct ResourceNames: Sendable {
+    private let slugs: [FileKind: [String]]
+
+    public init(_ slugs: [FileKind: [String]]) { self.slugs = slugs }
+
+    /// The names beside a file: its folder's sibling folders `tools/`, `tests/` (for `agents/x.yaml`, `tools/*.yaml`).
+    public static func beside(file path: String) -> ResourceNames {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent()
+        var slugs: [FileKind: [String]] = [:]
+        for kind in FileKind.allCases {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(kind.folder).path)) ?? []
+            slugs[kind] = names.filter(AgentFileFinder.isAgentFile).map(slug).sorted()
+        }
+        return ResourceNames(slugs)
+    }
+
+    public func slugs(of kind: FileKind) -> [String] { slugs[kind] ?? [] }
+
+    /// A file's name without its `.yaml` / `.yml` extension.
+    public static func slug(_ fileName: String) -> String {
+        for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
+        return fileName
+    }
+}
