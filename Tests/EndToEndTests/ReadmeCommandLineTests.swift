@@ -10,13 +10,23 @@ final class ReadmeCommandLineTests: XCTestCase {
         get throws { try String(contentsOf: AgentctlProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8) }
     }
 
-    /// The lines of fenced code blocks and the inline code spans of the other lines.
+    /// The lines of fenced code blocks (a line ending in ` \` joined with the next, as a shell does) and the inline
+    /// code spans of the other lines.
     static func code(_ text: String) -> (blockLines: [String], spans: [String]) {
         var blockLines: [String] = [], spans: [String] = []
-        var inBlock = false
+        var inBlock = false, continued: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("```") { inBlock.toggle(); continue }
-            if inBlock { blockLines.append(String(line)); continue }
+            if inBlock {
+                let joined = (continued.map { $0 + " " } ?? "") + line.trimmingCharacters(in: .whitespaces)
+                if joined.hasSuffix(" \\") {
+                    continued = String(joined.dropLast(2))
+                } else {
+                    blockLines.append(joined)
+                    continued = nil
+                }
+                continue
+            }
             spans += line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
                 .filter { $0.offset % 2 == 1 }.map { String($0.element) }
         }
@@ -32,6 +42,8 @@ final class ReadmeCommandLineTests: XCTestCase {
                 var words = segment.trimmingCharacters(in: .whitespaces)
                 for prefix in ["run: ", "$ "] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
                 guard words.hasPrefix("agentctl ") || words == "agentctl" else { continue }
+                // A process substitution `<(...)` stands for a file name: keep it as one word.
+                words = words.replacingOccurrences(of: #"<\([^)]*\)"#, with: "/dev/fd/63", options: .regularExpression)
                 for cut in [" #", " >", " <", " |"] {
                     if let range = words.range(of: cut) { words = String(words[..<range.lowerBound]) }
                 }
