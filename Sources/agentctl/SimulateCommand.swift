@@ -68,7 +68,7 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Check the expectations of every .sim script in a folder (or of one script) as a suite.",
-        discussion: "Each scripts/NAME.sim (or NAME.variant.sim) runs against ../NAME.yaml unless an agent file is given."))
+        discussion: "Each scripts/NAME.sim (or NAME.variant.sim) runs against NAME.yaml in the folder above the script unless an agent file is given."))
     var check: String?
 
     func run() throws {
