@@ -1,15 +1,11 @@
 import Foundation
-import TestSupport
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XCTest
 
 /// What the sync tests need beyond running agentctl to completion: stopping it at a chosen moment, and acting on
 /// the emulator behind its back.
-enum SyncTestSupport {
+public enum SyncTestSupport {
     /// Starts agentctl, sends `signal` after `delay`, and waits for it to end; returns its exit status and stderr.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String], signal: Int32,
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String], signal: Int32,
                     after delay: Duration) async throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = AgentctlProcess.productsDirectory.appendingPathComponent("agentctl")
@@ -30,7 +26,7 @@ enum SyncTestSupport {
     }
 
     /// Every file under `directory` (hidden ones included, `.agentctl` excluded) with its text.
-    static func files(in directory: URL) throws -> [String: String] {
+    public static func files(in directory: URL) throws -> [String: String] {
         var result: [String: String] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: directory.path) where !path.hasPrefix(".agentctl") {
             var isDirectory: ObjCBool = false
@@ -42,7 +38,7 @@ enum SyncTestSupport {
     }
 
     /// The lock parses as JSON (or is absent); every agent file parses (validate finds no YAML error).
-    static func assertEverythingParses(in directory: URL, _ context: String) throws {
+    public static func assertEverythingParses(in directory: URL, _ context: String) throws {
         let lock = directory.appendingPathComponent("agentctl.lock")
         if FileManager.default.fileExists(atPath: lock.path) {
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(contentsOf: lock)), "lock after \(context)")
@@ -53,7 +49,7 @@ enum SyncTestSupport {
     }
 
     /// A seeded sequence of delays, so a failing kill point can be replayed.
-    static func delays(seed: UInt64, count: Int, within range: ClosedRange<Int>) -> [Duration] {
+    public static func delays(seed: UInt64, count: Int, within range: ClosedRange<Int>) -> [Duration] {
         var state = seed
         return (0..<count).map { _ in
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -64,30 +60,18 @@ enum SyncTestSupport {
 
 extension EmulatorProcess {
     /// Deletes a live agent, as someone in the vendor's dashboard would.
-    func delete(_ id: String) async throws {
-        try await request("DELETE", "/v1/convai/agents/\(id)")
+    public func delete(_ id: String) async throws {
+        _ = try await send("DELETE", "/v1/convai/agents/\(id)")
     }
 
     /// How many agents the server holds.
-    func agentCount() async throws -> Int {
+    public func agentCount() async throws -> Int {
         try await stats()["agents"] as! Int
     }
 
     /// Creates an agent from a JSON body; returns its ID.
-    func create(_ json: String) async throws -> String {
-        let answer = try await request("POST", "/v1/convai/agents/create", body: json)
+    public func create(_ json: String) async throws -> String {
+        let answer = try await send("POST", "/v1/convai/agents/create", body: json)
         return (try JSONSerialization.jsonObject(with: answer) as! [String: Any])["agent_id"] as! String
-    }
-
-    @discardableResult
-    private func request(_ method: String, _ path: String, body: String? = nil) async throws -> Data {
-        var request = URLRequest(url: URL(string: baseURL + path)!)
-        request.httpMethod = method
-        request.setValue(Self.key, forHTTPHeaderField: "xi-api-key")
-        if let body {
-            request.httpBody = Data(body.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        return try await URLSession.shared.data(for: request).0
     }
 }
