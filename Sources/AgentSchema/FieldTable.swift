@@ -10,12 +10,15 @@ public struct FieldTable: Sendable {
     public let all: [FieldRule]
     /// The values the API fills in for fields left unset.
     public let serverDefaults: JSONObject
+    /// Every key not in the table is an error (the project file), not a field the API may have added since.
+    public let rejectsUnknownKeys: Bool
     private let byPath: [String: FieldRule]
     private let childNames: [String: [String]]
     private let orderByPath: [String: Int]
 
-    init(sections: [[FieldRule]], serverDefaultsJSON: String) {
+    init(sections: [[FieldRule]], serverDefaultsJSON: String, rejectsUnknownKeys: Bool = false) {
         self.sections = sections
+        self.rejectsUnknownKeys = rejectsUnknownKeys
         all = Array(sections.joined())
         serverDefaults = (try? JSONParser.parse(serverDefaultsJSON))?.objectValue ?? JSONObject()
         byPath = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })

@@ -5,11 +5,14 @@ public struct AgentDocument: Sendable {
     public let file: String
     public let text: String
     public let root: YAMLNode
+    /// Paths of the fields whose value came from a secret variable: masked wherever a value is shown or kept.
+    public let secretPaths: [[String]]
 
-    public init(file: String, text: String, root: YAMLNode) {
+    public init(file: String, text: String, root: YAMLNode, secretPaths: [[String]] = []) {
         self.file = file
         self.text = text
         self.root = root
+        self.secretPaths = secretPaths
     }
 
     /// Reads and parses `path`; a file that cannot be read or is not a single YAML mapping is a `Diagnostic`.

@@ -55,7 +55,7 @@ struct TreeBuilder {
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let tag = scalar.tag.map { String(cString: $0) }
-            let node = YAMLNode(.scalar(text, style(scalar.style), tag: tag), mark: mark(event))
+            let node = YAMLNode(.scalar(text, YAMLNode.ScalarStyle(scalar.style), tag: tag), mark: mark(event))
             try add(node, size: 1, anchor: scalar.anchor.map { String(cString: $0) })
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
@@ -132,16 +132,6 @@ struct TreeBuilder {
         if text == "<<" && style.isPlain {
             throw Diagnostic.error(.yaml, "merge keys (`<<`) are not supported; write the keys out, or use an alias for a whole value",
                                at: key.mark)
-        }
-    }
-
-    private func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
         }
     }
 }

@@ -101,7 +101,7 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-public enum BaseURLError: Error, Equatable, CustomStringConvertible {
+public enum BaseURLError: RemedyWorded, Equatable {
     case notAURL(String)
     case unsupportedScheme(String)
     case plainHTTP(String)
@@ -110,7 +110,7 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
     case ipv6Literal(scheme: String, port: Int?)
     case includesAPIPath(String, rightForm: String)
 
-    public var description: String {
+    public func message(_ wording: RemedyWording) -> String {
         let names = APIBaseURL.residencies.map(\.name).joined(separator: ", ")
         return switch self {
         case .notAURL(let text):
@@ -120,7 +120,7 @@ public enum BaseURLError: Error, Equatable, CustomStringConvertible {
         case .plainHTTP(let host):
             "refusing plain http:// to \(host): the API key would be sent unencrypted; use https:// (http is allowed only for localhost, 127.0.0.0/8 and ::1)"
         case .containsCredentials:
-            "the base URL must not contain a user name or password; the API key comes from the environment or --api-key-file"
+            "the base URL must not contain a user name or password; the API key comes from the environment or \(wording(.keyFileOption))"
         case .hasQueryOrFragment(let text):
             "base URL \"\(text)\" must not have a query or fragment"
         case .ipv6Literal(let scheme, let port):

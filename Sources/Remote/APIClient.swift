@@ -7,7 +7,8 @@ import FoundationNetworking
 
 /// Sends requests to the agents API: at most `concurrency` at once, each bounded by `timeout`,
 /// retried per `RetryPolicy` on 429, 5xx and connection errors when that is safe (see `judge`), with no new request
-/// started once the server is gone (`ServerReachability`), and no answer read past `maxAnswerBytes`.
+/// started once the server is gone (`ServerReachability`) or has refused the key (`KeyAcceptance`), and no answer read
+/// past `maxAnswerBytes`.
 public final class APIClient: Sendable {
     public typealias Sleeper = @Sendable (Duration) async throws -> Void
 
@@ -23,6 +24,8 @@ public final class APIClient: Sendable {
         public var maxAnswerBytes = 16 * 1024 * 1024
         /// Called after every attempt (for --verbose); never sees headers or bodies.
         public var trace: (@Sendable (RequestTrace) -> Void)?
+        /// How error messages name the command-line options that remedy them.
+        public var wording = RemedyWording.plain
         public var sleep: Sleeper
         /// Uniform in 0..<1, for backoff jitter.
         public var random: @Sendable () -> Double
@@ -53,6 +56,7 @@ public final class APIClient: Sendable {
     private let pool: RequestPool
     private let responses: BoundedResponses
     private let reachability: Mutex<ServerReachability>
+    private let acceptance = Mutex(KeyAcceptance())
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
@@ -93,12 +97,16 @@ public final class APIClient: Sendable {
         var attempt = 0
         while true {
             if let gone = unreachable() { throw error(gone, nil, request, attempt, lastRetryAfter) }
+            if acceptance.withLock(\.isRefused) { throw error(.keyRefused, nil, request, attempt, lastRetryAfter) }
             attempt += 1
             let outcome = await perform(request, attempt: attempt)
             let (kind, message, retryAfter): (RemoteError.Kind, String?, Duration?)
             switch judge(outcome, request, attempt: attempt) {
             case .done(let body): return body
-            case .fail(let failure, let text): throw error(failure, text, request, attempt, lastRetryAfter)
+            case .fail(let failure, let text):
+                let failed = error(failure, text, request, attempt, lastRetryAfter)
+                acceptance.withLock { $0.record(failed) }
+                throw failed
             case .retry(let failure, let text, let asked): (kind, message, retryAfter) = (failure, text, asked)
             }
             if let gone = unreachable() { throw error(gone, nil, request, attempt, lastRetryAfter) }
@@ -120,6 +128,9 @@ public final class APIClient: Sendable {
             }
         }
     }
+
+    /// The first request whose answer refused the key (401, 403), once one has: the run stopped starting requests then.
+    public var keyRefusal: RemoteError? { acceptance.withLock(\.refusal) }
 
     /// `.unreachable` once the server is gone: no attempt is started after that.
     private func unreachable() -> RemoteError.Kind? {
@@ -256,14 +267,14 @@ public final class APIClient: Sendable {
                        _ retryAfter: Duration?) -> RemoteError {
         RemoteError(kind: kind, operation: request.operation, host: configuration.baseURL.host,
                     keySource: configuration.apiKey.source, attempts: attempts, serverMessage: message,
-                    retryAfter: retryAfter)
+                    retryAfter: retryAfter, wording: configuration.wording)
     }
 
-    /// `detail` (a string) or `detail.message`, as the API words its errors; redacted and shortened.
+    /// `detail` (a string) or `detail.message`, as the API words its errors; redacted, shortened, control characters escaped.
     private func serverMessage(_ body: Data) -> String? {
         guard let detail = (try? JSONParser.parse(Array(body)))?["detail"] else { return nil }
         let text = detail.stringValue ?? detail["message"]?.stringValue
-        return text.map { String(configuration.apiKey.redact($0).prefix(300)) }
+        return text.map { VisibleText.escape(String(configuration.apiKey.redact($0).prefix(300))) }
     }
 
     private static func isJSONObject(_ body: Data) -> Bool {
@@ -272,6 +283,6 @@ public final class APIClient: Sendable {
 
     private func issues(_ body: Data) -> [APIValidationIssue] {
         let found = (try? JSONParser.parse(Array(body)))?.list("detail", APIValidationIssue.init(json:)) ?? []
-        return found.map { APIValidationIssue(loc: $0.loc, msg: configuration.apiKey.redact($0.msg), type: $0.type) }
+        return found.map { APIValidationIssue(loc: $0.loc, msg: VisibleText.escape(configuration.apiKey.redact($0.msg)), type: $0.type) }
     }
 }

@@ -84,16 +84,16 @@ public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConver
     }
 }
 
-public enum APIKeyError: Error, Equatable, CustomStringConvertible {
+public enum APIKeyError: RemedyWorded, Equatable {
     case missingVariable(String)
     case empty(APIKey.Source)
     case unusableCharacters(APIKey.Source)
     case unreadableFile(path: String, reason: String)
 
-    public var description: String {
+    public func message(_ wording: RemedyWording) -> String {
         switch self {
         case .missingVariable(let variable):
-            "no API key: \(variable) is not set; export it or pass --api-key-file"
+            "no API key: \(variable) is not set; export it or pass \(wording(.keyFileOption))"
         case .empty(let source):
             "no API key: \(source) is empty"
         case .unusableCharacters(let source):

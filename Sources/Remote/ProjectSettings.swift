@@ -8,11 +8,14 @@ public struct ProjectSettings: Decodable, Sendable {
         public var base_url: String?
         public var api_key_env: String?
         public var api_key_file: String?
+        /// A flat YAML file of `NAME: value` that `${NAME}` placeholders in agent files resolve from.
+        public var variables: String?
 
-        public init(base_url: String? = nil, api_key_env: String? = nil, api_key_file: String? = nil) {
+        public init(base_url: String? = nil, api_key_env: String? = nil, api_key_file: String? = nil, variables: String? = nil) {
             self.base_url = base_url
             self.api_key_env = api_key_env
             self.api_key_file = api_key_file
+            self.variables = variables
         }
     }
 
@@ -59,7 +62,9 @@ public struct ProjectSettings: Decodable, Sendable {
         }
         if names.count == 1 { return names[0] }
         if names.isEmpty { return Self.implicitEnvironment }
-        throw SettingsError("\(Self.fileName) defines several environments (\(names.joined(separator: ", "))); choose one with --env")
+        throw SettingsError { wording in
+            "\(Self.fileName) defines several environments (\(names.joined(separator: ", "))); choose one with \(wording(.environmentOption))"
+        }
     }
 
     public func environment(_ name: String) -> Environment {
@@ -67,7 +72,13 @@ public struct ProjectSettings: Decodable, Sendable {
     }
 }
 
-public struct SettingsError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+public struct SettingsError: RemedyWorded, Sendable {
+    private let words: @Sendable (RemedyWording) -> String
+
+    public init(_ description: String) { words = { _ in description } }
+
+    /// A message that names a remedy, worded by the caller.
+    init(_ words: @escaping @Sendable (RemedyWording) -> String) { self.words = words }
+
+    public func message(_ wording: RemedyWording) -> String { words(wording) }
 }

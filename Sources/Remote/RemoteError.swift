@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 
 /// A request that failed, with what to do about it. Messages name where the key came from, never the key.
-public struct RemoteError: Error, Sendable, CustomStringConvertible {
+public struct RemoteError: RemedyWorded, Sendable {
     public enum Kind: Sendable, Equatable {
         /// 401: the key is wrong or for another region.
         case unauthorized
@@ -26,6 +26,8 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
         case connection(String)
         /// The secure connection could not be set up (the reason from the TLS library); never retried.
         case insecureConnection(String)
+        /// No request started: an earlier answer refused the key (`KeyAcceptance`).
+        case keyRefused
         /// No request started: the server stopped answering (why, from `ServerReachability.explanation`).
         case unreachable(String)
         /// An answer longer than the client reads ("16 MB").
@@ -47,8 +49,12 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
     public let serverMessage: String?
     /// The last Retry-After the server asked for.
     public let retryAfter: Duration?
+    /// How the message names the options that remedy the problem.
+    var wording = RemedyWording.plain
 
-    public var description: String {
+    public var description: String { message(wording) }
+
+    public func message(_ wording: RemedyWording) -> String {
         let tries = attempts == 1 ? "" : " after \(attempts) attempts"
         switch kind {
         case .unauthorized:
@@ -68,7 +74,7 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
             let answer = attempts == 1 ? "answered 429 Too Many Requests" : "kept answering 429 Too Many Requests\(tries)"
             let wait = retryAfter.map { ", Retry-After \(Self.format($0))" } ?? ""
             return "\(operation) failed: \(host) \(answer)\(wait). "
-                + "Wait that long and run again, or lower --concurrency."
+                + "Wait that long and run again, or lower \(wording(.concurrencyOption))."
         case .serverError(let code):
             return "\(operation) failed: \(host) answered \(status(code))\(tries). "
                 + "The service may be having trouble; try again later."
@@ -81,6 +87,8 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
         case .insecureConnection(let reason):
             return "\(operation) failed: no secure connection to \(host): \(reason). Not retried: check the base URL, "
                 + "and that this machine trusts the server's certificate (a proxy that intercepts TLS needs its own trusted)."
+        case .keyRefused:
+            return "\(operation) not sent: an earlier answer from \(host) refused the API key from \(keySource)"
         case .unreachable(let reason):
             let outcome = attempts == 0 ? "not sent" : "failed\(tries)"
             return "\(operation) \(outcome): \(host) is unreachable (\(reason)); check the network and the base URL"
@@ -93,6 +101,17 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
         case .outcomeUnknown(let reason):
             return "\(operation) may or may not have happened: \(reason). It was not retried, as that could "
                 + "create a duplicate; list the agents on \(host) to check before running again."
+        }
+    }
+
+    /// A refused key (401, 403) without the request it was refused for, since every request meets the same refusal.
+    public var keyRefusal: String? {
+        switch kind {
+        case .unauthorized:
+            "\(host) rejected the API key from \(keySource) (\(status(401))); check that it holds a valid ElevenLabs API key for this host's region"
+        case .forbidden:
+            "\(host) refused the API key from \(keySource) (\(status(403))): it lacks a permission; give the key the missing permission or use another key"
+        default: nil
         }
     }
 

@@ -96,6 +96,7 @@ public struct ResourceAPI: Sendable {
 
     private func failure(_ kind: RemoteError.Kind, _ operation: String) -> RemoteError {
         RemoteError(kind: kind, operation: operation, host: client.configuration.baseURL.host,
-                    keySource: client.configuration.apiKey.source, attempts: 1, serverMessage: nil, retryAfter: nil)
+                    keySource: client.configuration.apiKey.source, attempts: 1, serverMessage: nil, retryAfter: nil,
+                    wording: client.configuration.wording)
     }
 }

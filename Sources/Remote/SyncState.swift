@@ -54,9 +54,11 @@ public struct SyncState: Sendable, Equatable {
         entries(of: resource, in: environment).first(where: { $0.value.id == id })?.key
     }
 
-    /// The state after a sync of `file`: its content and the live resource's, as both sides now agree.
-    public func synced(_ resource: Resource, id: String, remote: JSONObject, file: JSONObject) throws(AtomicFile.WriteError) -> Entry {
-        let view = FileContent.view(remote, schema: resource.schema)
+    /// The state after a sync of `file`: its content and the live resource's, as both sides now agree. The fields at
+    /// `secretPaths` (from secret variables) are left out of the kept base, so no secret value is written there.
+    public func synced(_ resource: Resource, id: String, remote: JSONObject, file: JSONObject,
+                       secretPaths: [[String]] = []) throws(AtomicFile.WriteError) -> Entry {
+        let view = FileContent.view(remote, schema: resource.schema).removingValues(at: secretPaths)
         return Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote), fileHash: ContentHash.of(file),
                      baseHash: try bases.keep(view))
     }

@@ -33,6 +33,9 @@ public struct ConfigurationReference: Sendable {
             - Unknown keys: a key close to a known one is an error with a did-you-mean; any other unknown key in a \
             typed section is a warning, and is kept and sent unchanged. The JSON Schema cannot tell a typo from a \
             new field, so it rejects both (editors show them as warnings), as `validate --strict` does.
+            - Any value may be written as a whole `${NAME}` or `${NAME:-default}`: it is read from the environment or \
+            the environment's variables file and checked against the field's rules like a value written in place \
+            (README, "Variables and secrets").
 
 
             """

@@ -11,6 +11,16 @@ public enum DidYouMean {
         return best?.name
     }
 
+    /// The likely meant names: the closest within a small edit distance, else every name that the key, without its
+    /// separators, begins (`apikey` for `api_key_env` and `api_key_file`), so a shortened key also gets a hint.
+    public static func suggestions(for key: String, among candidates: [String]) -> [String] {
+        if let closest = suggestion(for: key, among: candidates) { return [closest] }
+        let compact = { (name: String) in name.lowercased().filter { $0 != "_" && $0 != "-" } }
+        let typed = compact(key)
+        guard typed.count >= 3 else { return [] }
+        return candidates.filter { compact($0).hasPrefix(typed) }
+    }
+
     /// Damerau-Levenshtein distance (optimal string alignment): swapped neighbours count as one edit.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)

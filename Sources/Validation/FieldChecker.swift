@@ -34,7 +34,11 @@ struct FieldChecker {
             }
             let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark)
             let place = path.isEmpty ? "at the top of the file" : "in `\(path)`"
-            if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
+            if table.rejectsUnknownKeys {
+                let hint = Self.hint(DidYouMean.suggestions(for: pair.key, among: known))
+                    ?? "; the keys here are " + known.map { "`\($0)`" }.joined(separator: ", ")
+                report(.unknownKeyTypo, keyNode, childPath, "unknown key `\(pair.key)` \(place)\(hint)")
+            } else if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
                 report(.unknownKeyTypo, keyNode, childPath, "unknown key `\(pair.key)` \(place); did you mean `\(suggestion)`?")
             } else {
                 report(.unknownField, keyNode, childPath,
@@ -45,6 +49,12 @@ struct FieldChecker {
             guard table.rule(table.childPattern(pattern, key: name))?.required == true else { continue }
             report(.required, node, path, "`\(path.isEmpty ? "the file" : path)` needs `\(name)`; the API requires it")
         }
+    }
+
+    /// "; did you mean `a`?" or "; did you mean `a` or `b`?"; nil for no names.
+    private static func hint(_ names: [String]) -> String? {
+        guard !names.isEmpty else { return nil }
+        return "; did you mean " + names.map { "`\($0)`" }.joined(separator: " or ") + "?"
     }
 
     /// A union names its shape in its discriminator (`type: webhook`); its fields are then checked by that shape.

@@ -4,6 +4,7 @@ import ConfigModel
 /// `FieldTable`; these are the kinds of check made against them, plus the documented guidance.
 public enum RuleID: String, Sendable, CaseIterable {
     case yaml
+    case variable
     case type
     case null = "null-value"
     case range
@@ -23,12 +24,14 @@ public enum RuleID: String, Sendable, CaseIterable {
     case rawID = "raw-id"
     case literalSecret = "literal-secret"
 
-    /// The id a diagnostic carries; `yaml` is the same rule the YAML reader reports.
+    /// The id a diagnostic carries; `yaml` and `variable` are the same rules the YAML reader and the variable
+    /// resolution report.
     public var id: Diagnostic.Rule { Diagnostic.Rule(rawValue: rawValue) }
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .yaml, .type, .null, .range, .length, .allowedValues, .itemCount, .required, .unknownKeyTypo, .unknownReference:
+        case .yaml, .variable, .type, .null, .range, .length, .allowedValues, .itemCount, .required, .unknownKeyTypo,
+             .unknownReference:
             return .error
         case .unknownField, .deprecatedField, .deprecatedValue, .silenceBeforeReengage, .initialWaitIgnored,
              .fillerPromisesTime, .llmFillerWithoutFallback, .rawID, .literalSecret: return .warning
@@ -38,6 +41,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     public var summary: String {
         switch self {
         case .yaml: return "The file is a single, well-formed YAML mapping in UTF-8 (no tabs, duplicate keys or undefined aliases)."
+        case .variable: return "A `${NAME}` value resolves: NAME is set in the environment or the variables file, or has a default."
         case .type: return "A value has the field's type: text, number, whole number, true/false, list or mapping."
         case .null: return "A value is null only where the API accepts null."
         case .range: return "A number lies in the range the vendor documents for its field."

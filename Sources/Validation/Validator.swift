@@ -2,9 +2,14 @@ import AgentSchema
 import ConfigModel
 
 /// Checks agent, tool and test files against their kind's field table, the documented guidance and the names they
-/// give each other, collecting every problem.
+/// give each other, collecting every problem; and the project file, `agentctl.yaml`, against its own table.
 public struct Validator: Sendable {
-    public init() {}
+    /// What `${NAME}` placeholders resolve to; the file is checked with their values, at their lines.
+    public var variables: Variables
+
+    public init(variables: Variables = Variables(environment: [:])) {
+        self.variables = variables
+    }
 
     /// Every diagnostic for one loaded file of a kind, in file order; `names` are the files it may refer to.
     public func validate(_ document: AgentDocument, kind: FileKind = .agent, names: ResourceNames = ResourceNames([:]))
@@ -29,8 +34,9 @@ public struct Validator: Sendable {
         return found.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
     }
 
-    /// Loads and validates one file; a file that cannot be read as YAML gives its one located error.
-    /// The text is returned whenever the file could be read, to show source lines under diagnostics.
+    /// Loads, resolves and validates one file; a file that cannot be read as YAML gives its one located error.
+    /// The text is returned whenever the file could be read, to show source lines under diagnostics; the document
+    /// returned holds the resolved values.
     public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
             return validate(bytes: try AgentDocument.readBytes(path: path), file: path)
@@ -42,9 +48,20 @@ public struct Validator: Sendable {
     /// Validates text read elsewhere (standard input), named `file` in the diagnostics.
     public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
-            let document = try AgentDocument.parse(bytes: bytes, file: file)
-            let kind = FileKind(path: file, text: document.text)
-            return (document.text, document, validate(document, kind: kind, names: .beside(file: file)))
+            let parsed = try AgentDocument.parse(bytes: bytes, file: file)
+            if file.split(separator: "/").last.map(String.init) == ProjectFile.fileName {
+                return (parsed.text, parsed, ProjectFileCheck.diagnostics(parsed))
+            }
+            let kind = FileKind(path: file, text: parsed.text)
+            let resolution = VariableResolution(parsed.root, variables: variables)
+            let document = AgentDocument(file: file, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
+            // A value that came from a variable is not written in the file, so it is never a literal secret.
+            let found = validate(document, kind: kind, names: .beside(file: file)).filter { diagnostic in
+                diagnostic.ruleID != .literalSecret || !resolution.resolved.contains { $0.mark == diagnostic.mark }
+            }
+            let diagnostics = resolution.problems + resolution.annotate(found)
+            return (document.text, resolution.problems.isEmpty ? document : nil,
+                    diagnostics.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) })
         } catch {
             return (String(decoding: bytes, as: UTF8.self), nil, [error])
         }

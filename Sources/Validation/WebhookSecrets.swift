@@ -23,11 +23,12 @@ struct WebhookSecrets {
         }
     }
 
-    /// A value written out in full (not a `${VAR}` placeholder or a `{{dynamic_variable}}`) under a credential's
-    /// header name, or one with an auth scheme or the shape of a long token.
+    /// A value written out in full (not a whole `${VAR}` placeholder or a `{{dynamic_variable}}`) under a
+    /// credential's header name, or one with an auth scheme or the shape of a long token. `Bearer ${TOKEN}` is
+    /// literal: agentctl resolves only a whole value.
     static func looksLikeSecret(name: String, value: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.contains("${"), !trimmed.contains("{{") else { return false }
+        guard !trimmed.isEmpty, Placeholder(trimmed) == nil, !trimmed.contains("{{") else { return false }
         let lowerName = name.lowercased(), lowerValue = trimmed.lowercased()
         if secretWords.contains(where: lowerName.contains) { return true }
         if schemes.contains(where: lowerValue.hasPrefix) { return true }

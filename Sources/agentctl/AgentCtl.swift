@@ -13,12 +13,17 @@ struct AgentCtl: AsyncParsableCommand {
           agentctl validate agents/
           agentctl pull && agentctl diff && agentctl push
           agentctl simulate agents/support.yaml --script call.sim
+          agentctl -C ~/voice-agents status      (run as if started in that folder)
           agentctl --generate-completion-script bash
+
+        PROJECT
+          Every command finds agentctl.yaml in the current folder or the nearest one above it (up to the top of the \
+        Git repository) and works from there. -C DIR / --chdir DIR, before the command, runs as if started in DIR.
 
         EXIT CODES
           0  success
           1  problems found: validation errors (with --strict, warnings too), or an API request that failed
-          2  usage or configuration error, or a file that cannot be read;
+          2  usage or configuration error (such as an error in agentctl.yaml), or a file that cannot be read;
              with diff/status --exit-code: differences found
         """,
         version: Version.description,

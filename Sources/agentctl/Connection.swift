@@ -2,54 +2,84 @@ import ConfigModel
 import Foundation
 import Remote
 
-/// Everything a remote command needs before its first request: the project's settings, the chosen environment,
-/// and a client with that environment's base URL and key. Problems here are configuration errors (exit 2).
+/// Everything a remote command needs before its first request: the project (entered), its checked settings, the
+/// chosen environment, and a client with that environment's base URL and key. Problems here are configuration
+/// errors (exit 2).
 struct Connection {
+    let project: Project
     let settings: ProjectSettings
     let environment: String
+    let client: APIClient
     let service: any ResourceService
+    /// What `${NAME}` placeholders resolve to in this environment.
+    let variables: Variables
 
-    static func open(_ options: RemoteOptions) throws -> Connection {
-        let settings: ProjectSettings
-        do { settings = try ProjectSettings.load() } catch {
-            throw CommandFailure.located([error], status: .usage)
-        }
+    /// `agentPaths`: the files a command works on, when it works on agent files (not pull); none means the agents
+    /// folder, whose absence is told before any missing key.
+    static func open(_ options: RemoteOptions, agentPaths: [String]? = nil) throws -> Connection {
+        let project = try Project.enter()
+        let settings = try project.settings()
         let name: String
         do { name = try settings.environmentName(options.environment) } catch {
-            throw configuration("\(error)")
+            throw configuration(commandLineMessage(error))
         }
+        if agentPaths?.isEmpty == true { _ = try project.agentsFolder(settings) }
         let access: APIAccess
         do {
-            access = try APIAccess(baseURLFlag: options.baseURL, apiKeyFileFlag: options.apiKeyFile,
+            access = try APIAccess(baseURLFlag: options.baseURL, apiKeyFileFlag: options.apiKeyFile.map(project.path),
                                    settings: settings.environment(name))
         } catch {
-            throw configuration("\(error)")
+            throw configuration(commandLineMessage(error))
         }
         var trace: (@Sendable (RequestTrace) -> Void)?
         if options.verbose {
             trace = { (request: RequestTrace) in Terminal.error("agentctl: \(request)") }
         }
-        let client = APIClient(.init(baseURL: access.baseURL, apiKey: access.apiKey, concurrency: options.concurrency,
-                                     timeout: .seconds(options.timeout), trace: trace))
-        return Connection(settings: settings, environment: name, service: RemoteResources(client: client))
+        var configuration = APIClient.Configuration(baseURL: access.baseURL, apiKey: access.apiKey,
+                                                    concurrency: options.concurrency, timeout: .seconds(options.timeout),
+                                                    trace: trace)
+        configuration.wording = .commandLine
+        let client = APIClient(configuration)
+        return Connection(project: project, settings: settings, environment: name, client: client,
+                          service: RemoteResources(client: client),
+                          variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
     /// The agent files under `paths` (validated) set against their live agents in this environment, with the state
     /// (renamed files and interrupted creates already reconciled in it).
     func plan(_ paths: [String], concurrency: Int) async throws
         -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
-        let documents = try AgentFileLoading.load(paths: paths, defaultDirectory: settings.agentsDirectory)
+        let named = paths.isEmpty ? [try project.agentsFolder(settings)] : project.paths(paths)
+        let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
+                                                   variables: variables)
         var state = try loadState()
         var reconciled = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
         do {
             reconciled.adopted = try await Reconciling.adoptInterruptedCreates(.agents, documents: documents, environment: environment,
                                                               service: service, state: &state)
         } catch {
+            try stopIfKeyRefused()
             throw Self.fail(error)
         }
+        let progress = ProgressLine(label: "reading live agents")
         let results = await Planner(.agents, service: service)
-            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed)
+            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed,
+                  progress: progress.update)
+        progress.finish()
+        try stopIfKeyRefused()
         return (try Self.plans(results), state, reconciled)
+    }
+
+    /// Per file, the fields whose value came from a secret variable.
+    static func secretPaths(_ plans: [PlannedFile]) -> [String: [[String]]] {
+        Dictionary(plans.map { ($0.file, $0.document.secretPaths) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Once the server refused the key (401, 403), one line for the whole command: every later failure is that
+    /// refusal again, and no request was started after it.
+    func stopIfKeyRefused() throws {
+        guard let refusal = client.keyRefusal?.keyRefusal else { return }
+        throw CommandFailure.findings("environment `\(environment)`: \(refusal); no further request was started")
     }
 
     /// The lock, after removing what killed writes left behind (their temporary files).

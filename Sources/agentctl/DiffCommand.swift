@@ -32,22 +32,25 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are differences, 0 when there are none (like terraform plan -detailed-exitcode).")
     var exitCode = false
 
-    @Flag(help: "Show values that look like secrets (API keys, auth headers) instead of masking them.")
+    @Flag(help: "Show values that look like secrets (API keys, auth headers, secret variables) instead of masking them.")
     var showSecrets = false
 
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let (plans, _, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let comparisons = plans.map(\.comparison)
+        let shown: String
         switch format {
         case .text:
-            Terminal.output(PlanReport.text(plans, reconciled: reconciled, pruned: [], environment: connection.environment,
-                                            showSecrets: showSecrets, colour: Terminal.stdoutWantsColour))
+            shown = PlanReport.text(plans, reconciled: reconciled, pruned: [], environment: connection.environment,
+                                    showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
         case .json:
-            Terminal.output(PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets))
+            shown = PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets,
+                                       secretPaths: Connection.secretPaths(plans), wording: .commandLine)
         }
+        Terminal.output(showSecrets ? shown : connection.variables.redact(shown))
         if exitCode && comparisons.contains(where: \.hasChanges) { throw CommandFailure(.differences) }
     }
 }

@@ -7,10 +7,12 @@ import Foundation
 enum Entry {
     static func main() async {
         do {
-            if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+            let (folders, arguments) = try GlobalOptions.split(Array(CommandLine.arguments.dropFirst()))
+            try GlobalOptions.enter(folders)
+            if let message = UnknownCommand.message(for: arguments) {
                 throw CommandFailure.usage(message)
             }
-            var command = try AgentCtl.parseAsRoot()
+            var command = try AgentCtl.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigModel
 import Foundation
 import Remote
 
@@ -28,27 +29,33 @@ struct MoveCommand: ParsableCommand {
     var destination: String
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: source) else { throw CommandFailure.usage("no such file: \(source)") }
+        // The lock names files from the project folder: both paths are rebased onto it.
+        let project = try Project.enter()
+        let source = project.path(self.source), destination = project.path(self.destination)
+        let (from, to) = (VisibleText.escape(source), VisibleText.escape(destination))
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw CommandFailure.usage("no such file: \(from)")
+        }
         guard !FileManager.default.fileExists(atPath: destination) else {
-            throw CommandFailure.usage("\(destination) already exists; nothing was moved")
+            throw CommandFailure.usage("\(to) already exists; nothing was moved")
         }
         var state: SyncState
         do { state = try SyncState.load() } catch { throw CommandFailure.located([error], status: .usage) }
         let environments = state.move(source, to: destination)
         guard !environments.isEmpty else {
-            throw CommandFailure.usage("\(source) is not tracked in agentctl.lock; rename it with mv or git mv")
+            throw CommandFailure.usage("\(from) is not tracked in agentctl.lock; rename it with mv or git mv")
         }
         do {
             let folder = (destination as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try FileManager.default.moveItem(atPath: source, toPath: destination)
         } catch {
-            throw CommandFailure.usage("cannot move \(source) to \(destination): \(error.localizedDescription)")
+            throw CommandFailure.usage("cannot move \(from) to \(to): \(error.localizedDescription)")
         }
         do { try state.save() } catch {
             try? FileManager.default.moveItem(atPath: destination, toPath: source)
-            throw CommandFailure.findings("\(error); \(source) was left where it was")
+            throw CommandFailure.findings("\(error); \(from) was left where it was")
         }
-        Terminal.output("moved \(source) -> \(destination) (its agent in \(environments.joined(separator: ", ")))\n")
+        Terminal.output("moved \(from) -> \(to) (its agent in \(VisibleText.escape(environments.joined(separator: ", "))))\n")
     }
 }

@@ -9,18 +9,22 @@ enum PlanReport {
         let style = TextStyle(enabled: colour)
         var out = ""
         for rename in reconciled.renamed {
-            out += style.yellow("> \(rename.from) -> \(rename.to)") + "  (renamed: still \(rename.id) in \(environment))\n"
+            out += style.yellow("> \(shown(rename.from)) -> \(shown(rename.to))")
+                + "  (renamed: still \(shown(rename.id)) in \(shown(environment)))\n"
         }
-        for plan in plans where plan.deletedRemotely != nil {
-            out += style.red("- \(plan.file)") + "  (deleted remotely: \(plan.deletedRemotely!) no longer exists; "
+        for plan in plans {
+            guard let id = plan.deletedRemotely else { continue }
+            out += style.red("- \(shown(plan.file))") + "  (deleted remotely: \(shown(id)) no longer exists; "
                 + "push creates it again, or remove the file)\n"
         }
         for (file, holders) in reconciled.unsure.sorted(by: { $0.key < $1.key }) {
-            out += "? \(file)  (gone, but its agent may live on in \(holders.joined(separator: ", ")); not deleted)\n"
+            out += "? \(shown(file))  (gone, but its agent may live on in \(shown(holders.joined(separator: ", "))); not deleted)\n"
         }
         if !out.isEmpty { out += "\n" }
         return out + PlanRendering.text(plans.map(\.comparison), environment: environment, showSecrets: showSecrets,
-                                        colour: colour) + Pruning.describe(pruned)
+                                        colour: colour, secretPaths: Connection.secretPaths(plans), wording: .commandLine)
+            + Pruning.describe(pruned)
     }
 
+    private static func shown(_ text: String) -> String { VisibleText.escape(text) }
 }

@@ -55,7 +55,8 @@ struct PullCommand: AsyncParsableCommand {
                                                           directory: connection.settings.agentsDirectory)
         _ = Reconciling.renames(.agents, documents: documents, environment: connection.environment, state: &state)
         var options = Puller.Options(environment: connection.environment, directory: connection.settings.agentsDirectory)
-        options.selectors = selectors
+        // A selector naming a file is taken from where the user stands; an agent ID is kept as it is.
+        options.selectors = selectors.map { AgentFileFinder.isAgentFile($0) ? connection.project.path($0) : $0 }
         options.namePattern = name
         options.full = full
         options.force = force
@@ -71,11 +72,16 @@ struct PullCommand: AsyncParsableCommand {
                 .pull(options, state: &state, progress: progress.update, recorded: checkpoint.record)
         } catch {
             progress.finish()
+            try connection.stopIfKeyRefused()
             throw Connection.fail(error)
         }
         progress.finish()
-        Terminal.output(PullReport.text(results, dryRun: dryRun, colour: Terminal.stdoutWantsColour))
+        // After a refused key every failure is that refusal again: it is told once, after what was pulled.
+        let refused = connection.client.keyRefusal != nil
+        Terminal.output(PullReport.text(refused ? results.filter { PullReport.isSuccess($0.change) } : results,
+                                        dryRun: dryRun, colour: Terminal.stdoutWantsColour))
         if !dryRun { try Connection.saveState(state) }
+        try connection.stopIfKeyRefused()
         if results.contains(where: { !PullReport.isSuccess($0.change) }) {
             throw CommandFailure(.findings)
         }

@@ -1,7 +1,8 @@
 import Remote
 import ConfigModel
 
-/// What pull did, or would do, file by file, and the summary line.
+/// What pull did, or would do, file by file, and the summary line; names and text from the server are shown with
+/// control characters escaped.
 enum PullReport {
     static func isSuccess(_ change: Puller.Change) -> Bool {
         switch change {
@@ -14,29 +15,30 @@ enum PullReport {
         let style = TextStyle(enabled: colour)
         var out = ""
         for result in results {
+            let file = VisibleText.escape(result.file)
             switch result.change {
             case .new:
-                out += style.green("+ \(result.file)") + (dryRun ? "  (would be created)" : "  (new)") + "\n"
+                out += style.green("+ \(file)") + (dryRun ? "  (would be created)" : "  (new)") + "\n"
             case .updated:
-                out += style.yellow("~ \(result.file)") + (dryRun ? "  (would be updated)" : "  (updated)") + "\n"
+                out += style.yellow("~ \(file)") + (dryRun ? "  (would be updated)" : "  (updated)") + "\n"
                 if dryRun, let before = result.before, let after = result.after {
                     for line in LineDiff.lines(before, after) {
                         switch line {
                         case .same: continue
-                        case .removed(let text): out += "    " + style.red("- \(text)") + "\n"
-                        case .added(let text): out += "    " + style.green("+ \(text)") + "\n"
+                        case .removed(let text): out += "    " + style.red("- \(VisibleText.escape(text))") + "\n"
+                        case .added(let text): out += "    " + style.green("+ \(VisibleText.escape(text))") + "\n"
                         }
                     }
                 }
             case .unchanged:
                 continue
             case .keptLocalEdits(let reason):
-                out += style.red("! \(result.file)") + "  kept: \(reason); commit or stash your edits, or pull with --force\n"
+                out += style.red("! \(file)") + "  kept: \(VisibleText.escape(reason)); commit or stash your edits, or pull with --force\n"
             case .deletedRemotely(let removed):
-                out += style.red("- \(result.file)") + "  deleted remotely (\(result.id) no longer exists)"
+                out += style.red("- \(file)") + "  deleted remotely (\(VisibleText.escape(result.id)) no longer exists)"
                     + (removed ? "; file and lock entry removed\n" : "; pull --prune removes the file and its entry\n")
             case .failed(let message):
-                out += style.red("! \(result.file)") + "  failed: \(message)\n"
+                out += style.red("! \(file)") + "  failed: \(VisibleText.escape(message))\n"
             }
         }
         let count = { (match: (Puller.Change) -> Bool) in results.filter { match($0.change) }.count }

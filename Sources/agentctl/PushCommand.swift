@@ -43,20 +43,22 @@ struct PushCommand: AsyncParsableCommand {
     @Flag(help: "Delete live agents tracked in agentctl.lock whose file was removed (asks first).")
     var prune = false
 
-    @Flag(help: "Show values that look like secrets instead of masking them.")
+    @Flag(help: "Show values that look like secrets (secret variables too) instead of masking them.")
     var showSecrets = false
 
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                 unsure: Set(reconciled.unsure.keys)) : []
-        Terminal.output(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
-                                        showSecrets: showSecrets, colour: Terminal.stdoutWantsColour))
+        let variables = connection.variables, showSecrets = showSecrets
+        let hide: @Sendable (String) -> String = { text in showSecrets ? text : variables.redact(text) }
+        Terminal.output(hide(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
+                                             showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)))
         let changing = plans.filter(\.comparison.hasChanges)
         guard !changing.isEmpty || !pruned.isEmpty else {
             if !dryRun && reconciled.changedState { try Connection.saveState(state) }
@@ -66,15 +68,24 @@ struct PushCommand: AsyncParsableCommand {
         try confirm()
         let checkpoint = LockCheckpoint()
         Interruption.stopCleanly("push", saving: checkpoint)
+        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
+        let style = TextStyle(enabled: Terminal.stdoutWantsColour)
+        let progress = ProgressLine(label: "pushing agents")
+        progress.update(0, changing.count)
+        let client = connection.client
         let outcomes = await Pusher(.agents, service: connection.service)
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
-                  state: &state, recorded: checkpoint.recordNow)
+                  state: &state, recorded: checkpoint.recordNow) { file, outcome in
+                // After a refused key every failure is that refusal again: it is told once, at the end.
+                let told = outcome.succeeded || client.keyRefusal == nil
+                progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
+            }
+        progress.finish()
         let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
                                                             environment: connection.environment, state: &state)
         try Connection.saveState(state)
-        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
-        Terminal.output(PushReport.text(outcomes, deleted: deleted, sources: sources,
-                                        style: TextStyle(enabled: Terminal.stdoutWantsColour)))
+        try connection.stopIfKeyRefused()
+        Terminal.output(hide(PushReport.summary(outcomes, deleted: deleted, style: style)))
         if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
             throw CommandFailure(.findings, messages: pruneFailures)
         }

@@ -1,38 +1,43 @@
 import ConfigModel
 import Remote
 
-/// What push did, agent by agent; a 422 answer is shown at the lines of the file (`sources`) it names.
+/// What push did, agent by agent as each finishes, then the count; a 422 answer is shown at the lines of the file
+/// (`sources`) it names. Names and messages from files and the server are shown with control characters escaped.
 enum PushReport {
-    static func text(_ outcomes: [(file: String, outcome: Pusher.Outcome)], deleted: [Pruning.Candidate],
-                     sources: [String: String], style: TextStyle) -> String {
-        var out = ""
-        var applied = 0
-        for (file, outcome) in outcomes {
-            switch outcome {
-            case .created(let id):
-                applied += 1
-                out += style.green("created \(file)") + " as \(id)\n"
-            case .updated(let fields):
-                applied += 1
-                out += style.green("updated \(file)") + " (\(fields) field\(fields == 1 ? "" : "s"))\n"
-            case .unchanged:
-                continue
-            case .refused(let conflicts):
-                out += style.red("refused \(file)") + ": the live agent changed since the last sync on "
-                    + conflicts.map(\.dottedPath).joined(separator: ", ")
-                    + "; run `agentctl pull` to take those changes, or push --force to overwrite them\n"
-            case .rejected(let errors):
-                out += style.red("rejected \(file)") + " by the API:\n"
-                out += DiagnosticRenderer.text(errors, sources: sources, style: style)
-            case .failed(let message):
-                out += style.red("failed \(file)") + ": \(message)\n"
+    static func line(_ file: String, _ outcome: Pusher.Outcome, sources: [String: String], style: TextStyle) -> String {
+        let file = VisibleText.escape(file)
+        switch outcome {
+        case .created(let id):
+            return style.green("created \(file)") + " as \(VisibleText.escape(id))\n"
+        case .updated(let fields):
+            return style.green("updated \(file)") + " (\(fields) field\(fields == 1 ? "" : "s"))\n"
+        case .unchanged:
+            return ""
+        case .refused(let conflicts):
+            return style.red("refused \(file)") + ": the live agent changed since the last sync on "
+                + VisibleText.escape(conflicts.map(\.dottedPath).joined(separator: ", "))
+                + "; run `agentctl pull` to take those changes, or push --force to overwrite them\n"
+        case .rejected(let errors):
+            return style.red("rejected \(file)") + " by the API:\n" + DiagnosticRenderer.text(errors, sources: sources, style: style)
+        case .failed(let message):
+            return style.red("failed \(file)") + ": \(VisibleText.escape(message))\n"
+        }
+    }
+
+    /// The live agents pruned, then the count.
+    static func summary(_ outcomes: [(file: String, outcome: Pusher.Outcome)], deleted: [Pruning.Candidate],
+                        style: TextStyle) -> String {
+        let pruned = deleted.map { candidate in
+            style.red("deleted \(VisibleText.escape(candidate.id))") + " (its file \(VisibleText.escape(candidate.file)) was removed)\n"
+        }.joined()
+        let applied = outcomes.filter {
+            switch $0.outcome {
+            case .created, .updated: true
+            default: false
             }
-        }
-        for candidate in deleted {
-            out += style.red("deleted \(candidate.id)") + " (its file \(candidate.file) was removed)\n"
-        }
+        }.count
         let failed = outcomes.filter { !$0.outcome.succeeded }.count
-        return out + "applied \(applied) agent\(applied == 1 ? "" : "s"), \(failed) failed"
+        return pruned + "applied \(applied) agent\(applied == 1 ? "" : "s"), \(failed) failed"
             + (deleted.isEmpty ? "" : ", \(deleted.count) deleted") + "\n"
     }
 }

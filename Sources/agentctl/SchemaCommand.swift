@@ -20,6 +20,7 @@ struct SchemaCommand: ParsableCommand {
           agentctl schema --format markdown --output docs/configuration.md
           agentctl schema --kind tool --output schemas/tool.schema.json
           agentctl schema --kind test --format markdown --output docs/test-files.md
+          agentctl schema --kind project --output schemas/project.schema.json
 
         EXIT CODES
           0  printed or written
@@ -34,14 +35,32 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: "What to produce: json (the JSON Schema) or markdown (the configuration reference).")
     var format: Format = .json
 
-    @Option(help: "Which kind of file: agent, tool or test.")
-    var kind: FileKind = .agent
+    @Option(help: "Which kind of file: agent, tool, test, or project (agentctl.yaml).")
+    var kind: SchemaKind = .agent
 
     @Option(name: [.short, .long], help: "Write to this file (atomically) instead of stdout.", completion: .file())
     var output: String?
 
+    /// The kinds of file with a schema: the resource files, and the project file.
+    enum SchemaKind: String, ExpressibleByArgument, CaseIterable {
+        case agent, tool, test, project
+
+        var file: FileKind? { FileKind(rawValue: rawValue) }
+    }
+
+    func validate() throws {
+        if kind == .project, format == .markdown {
+            throw ValidationError("the project file has no Markdown reference: its keys are described in its JSON Schema "
+                + "(agentctl schema --kind project) and the README")
+        }
+    }
+
     func run() throws {
-        let text = format == .json ? FileJSONSchema(kind).text : ConfigurationReference(kind).markdown
+        let text = switch (kind.file, format) {
+        case (let file?, .json): FileJSONSchema(file).text
+        case (let file?, .markdown): ConfigurationReference(file).markdown
+        case (nil, _): FileJSONSchema.project.text
+        }
         guard let output else { return Terminal.output(text) }
         do {
             try AtomicFile.write(text, to: output)
@@ -51,4 +70,3 @@ struct SchemaCommand: ParsableCommand {
     }
 }
 
-extension FileKind: ExpressibleByArgument {}

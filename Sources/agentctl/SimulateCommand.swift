@@ -71,19 +71,24 @@ struct SimulateCommand: ParsableCommand {
         discussion: "Each scripts/NAME.sim (or NAME.variant.sim) runs against NAME.yaml in the folder above the script unless an agent file is given."))
     var check: String?
 
+    @Option(name: .customLong("env"),
+            help: "The environment whose variables file resolves ${NAME} values (default: the default or only one).")
+    var environment: String?
+
     func run() throws {
         if check != nil && (script != nil || sweep != nil) {
             throw ValidationError("--check runs the scripts it finds; leave out --script and --sweep")
         }
+        let variables = try VariableLoading.offline(requested: environment)
         if let check {
             let suite = SimulationSuite(agentFile: agentFile, assumptions: assumptions, assumptionsFile: assumptionsFile,
-                                        monteCarlo: try monteCarlo())
+                                        monteCarlo: try monteCarlo(), variables: variables)
             let (checks, inputErrors) = try suite.run(path: check)
-            try SimulationOutput.suite(checks, inputErrors: inputErrors, format: format)
+            try SimulationOutput(format: format, variables: variables).suite(checks, inputErrors: inputErrors)
             return
         }
         guard let agentFile else { throw ValidationError("give the agent file, or --check with a folder of scripts") }
-        let settings = SimulationSettings(agent: try SimulationInputs.agent(agentFile))
+        let settings = SimulationSettings(agent: try SimulationInputs.agent(agentFile, variables: variables))
         let assumed = try SimulationInputs.assumptions(assumptions, file: assumptionsFile)
         guard let scriptText = try SimulationInputs.scriptText(script) else {
             return try InteractiveSession(settings: settings, assumptions: assumed, quiet: quiet).run()
@@ -98,18 +103,18 @@ struct SimulateCommand: ParsableCommand {
                 let rows = try parsedSweep.run(settings: settings, script: parsed, assumptions: assumed, runs: options?.runs,
                                                seed: seed, llmLatency: try LatencyDistribution.parse(llmLatency),
                                                drawScriptedLatencies: drawScriptLatencies)
-                try SimulationOutput.sweep(parsedSweep, rows: rows, format: format)
+                try SimulationOutput(format: format, variables: variables).sweep(parsedSweep, rows: rows)
                 return
             }
             if let monteCarlo = try monteCarlo() {
                 let report = try MonteCarlo.run(settings: settings, script: parsed, assumptions: assumed, runs: monteCarlo.runs,
                                                 seed: monteCarlo.seed, llmLatency: monteCarlo.latency,
                                                 drawScriptedLatencies: monteCarlo.drawScripted)
-                try SimulationOutput.report(report, format: format)
+                try SimulationOutput(format: format, variables: variables).report(report)
                 return
             }
             let timeline = try Simulation.run(settings: settings, script: parsed, assumptions: assumed)
-            try SimulationOutput.timeline(timeline, format: format, quiet: quiet)
+            try SimulationOutput(format: format, variables: variables).timeline(timeline, quiet: quiet)
         } catch let error as ValidationError {
             throw error
         } catch let problem as Diagnostic {

@@ -7,12 +7,12 @@ import Validation
 
 /// Reads what `simulate` needs, turning every problem into a located message and the documented exit code.
 enum SimulationInputs {
-    /// The agent's typed settings; a file with validation errors is refused, as push refuses it.
-    static func agent(_ path: String) throws -> AgentDefinition {
-        let report = ValidationReport(paths: [path], strict: false)
+    /// The agent's typed settings, `${NAME}` values resolved; a file with validation errors is refused, as push refuses it.
+    static func agent(_ path: String, variables: Variables) throws -> AgentDefinition {
+        let report = ValidationReport(paths: [path], strict: false, validator: Validator(variables: variables))
         guard let result = report.files.first, let document = result.document, !report.hasErrors else {
             throw CommandFailure(report.files.first?.text == nil ? .usage : .findings,
-                                 details: report.rendered(.text, style: Terminal.stderrStyle))
+                                 details: variables.redact(report.rendered(.text, style: Terminal.stderrStyle)))
         }
         return document.definition
     }

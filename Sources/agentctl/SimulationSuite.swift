@@ -9,6 +9,8 @@ struct SimulationSuite {
     let assumptions: [String]
     let assumptionsFile: String?
     let monteCarlo: MonteCarloOptions?
+    /// What `${NAME}` values in the agent files resolve to.
+    let variables: Variables
 
     /// Each script's check, and the rendered errors of the agent files and scripts that could not be read.
     func run(path: String) throws -> (checks: [ScriptCheck], inputErrors: String) {
@@ -27,7 +29,7 @@ struct SimulationSuite {
             return ScriptCheck(file: script, results: [], error: Self.problem(script, "no agent file for this script: expected \(agent), or pass the agent file"))
         }
         do {
-            let settings = SimulationSettings(agent: try SimulationInputs.agent(agent))
+            let settings = SimulationSettings(agent: try SimulationInputs.agent(agent, variables: variables))
             let parsed = try SimulationInputs.parse(try SimulationInputs.scriptText(script) ?? "", file: script)
             if parsed.expectations.isEmpty {
                 return ScriptCheck(file: script, results: [], error: Self.problem(script, "the script has no expect lines, so it checks nothing"))

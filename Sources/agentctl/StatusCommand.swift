@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigModel
 import Remote
 
 struct StatusCommand: AsyncParsableCommand {
@@ -26,7 +27,7 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
-        let connection = try Connection.open(remote)
+        let connection = try Connection.open(remote, agentPaths: paths)
         let (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                          unsure: Set(reconciled.unsure.keys)) : []
@@ -36,7 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
                 + $0.value.joined(separator: " or ")) }
         var out = ""
         for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {
-            out += "\(file)  \(connection.environment)  \(id ?? "-")  \(label)\n"
+            out += [file, connection.environment, id ?? "-", label].map(VisibleText.escape).joined(separator: "  ") + "\n"
         }
         Terminal.output(out)
         if exitCode && lines.contains(where: { $0.2 != SyncStatus.inSync }) { throw CommandFailure(.differences) }

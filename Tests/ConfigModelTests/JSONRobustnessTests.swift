@@ -1,4 +1,5 @@
 import ConfigModel
+import TestSupport
 import XCTest
 
 /// Every input ends in a value or a located failure, never a trap; what is read is written back as read.
@@ -7,19 +8,6 @@ final class JSONRobustnessTests: XCTestCase {
     {"name":"Desk \"A\"","n":[0,-1,7.0,2.5e-3,1E+2,12345678901234567890],"t":true,"f":false,"z":null,
      "s":"\u00e9\ud83d\ude00\n\t\\\/","nested":{"a":[{"b":[]},{}]},"caf\u00e9":"é😀"}
     """#.utf8)
-
-    /// A small deterministic generator (SplitMix64), so a failure reproduces exactly.
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
 
     /// Parses `bytes`; on success checks that writing and reading again gives the same text, on failure that the
     /// offset lies within the input.
@@ -53,7 +41,7 @@ final class JSONRobustnessTests: XCTestCase {
     }
 
     func testMutatedDocumentsNeverTrap() {
-        var random = Random(state: 11)
+        var random = SeededRandom(seed: 11)
         let interesting = Array(#"\u"{}[],:-+.0123456789eEtrufalsn"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xED, 0xF0, 0xFF]
         for _ in 0..<20_000 {
             var bytes = sample
@@ -72,7 +60,7 @@ final class JSONRobustnessTests: XCTestCase {
     }
 
     func testRandomEscapesNeverTrap() {
-        var random = Random(state: 9)
+        var random = SeededRandom(seed: 9)
         let hex = Array("0123456789abcdefABCDEF".utf8)
         for _ in 0..<20_000 {
             var text = "\""
@@ -85,7 +73,7 @@ final class JSONRobustnessTests: XCTestCase {
     }
 
     func testRandomNumbersNeverTrap() {
-        var random = Random(state: 5)
+        var random = SeededRandom(seed: 5)
         let alphabet = Array("-+.eE0123456789".utf8)
         for _ in 0..<20_000 {
             let bytes = (0...random.below(12)).map { _ in alphabet[random.below(alphabet.count)] }

@@ -26,7 +26,7 @@ final class InitCommandTests: XCTestCase {
 
             """)
         let validate = try AgentctlProcess.run(["validate"], in: dir)
-        XCTAssertEqual(validate.stdout, "1 file checked, no problems\n")
+        XCTAssertEqual(validate.stdout, "2 files checked, no problems\n", "the agent and agentctl.yaml")
         XCTAssertEqual(validate.status, 0)
         let strict = try AgentctlProcess.run(["validate", "--strict"], in: dir)
         XCTAssertEqual(strict.status, 0, strict.stdout)
@@ -41,7 +41,8 @@ final class InitCommandTests: XCTestCase {
         XCTAssertTrue(firstLine.hasPrefix(prefix), firstLine)
         let schemaURL = dir.appendingPathComponent("agents").appendingPathComponent(String(firstLine.dropFirst(prefix.count)))
         XCTAssertEqual(try String(contentsOf: schemaURL.standardized, encoding: .utf8), try AgentctlProcess.run(["schema"]).stdout)
-        XCTAssertTrue(try AgentctlProcess.run(["validate"]).status == 0, "the repository's own agents share the modeline")
+        XCTAssertTrue(try AgentctlProcess.run(["validate"], environment: ValidateCommandTests.exampleVariables).status == 0,
+                      "the repository's own agents share the modeline")
     }
 
     func testProjectSettingsNameKeyVariablesNeverKeys() throws {

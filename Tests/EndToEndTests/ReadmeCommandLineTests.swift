@@ -76,7 +76,8 @@ final class ReadmeCommandLineTests: XCTestCase {
         XCTAssertGreaterThan(lines.count, 15, "\(lines)")
         for line in lines where !line.contains("[") {  // `agentctl init [DIR] [--force]` is a synopsis: see the next test
             do {
-                _ = try AgentCtl.parseAsRoot(Array(Self.words(line).dropFirst()))
+                // `-C DIR` comes before the command and is read before the parser sees the rest.
+                _ = try AgentCtl.parseAsRoot(try GlobalOptions.split(Array(Self.words(line).dropFirst())).rest)
             } catch {
                 XCTAssertEqual(AgentCtl.exitCode(for: error), .success, "README: `\(line)`: \(AgentCtl.fullMessage(for: error))")
             }
@@ -93,7 +94,7 @@ final class ReadmeCommandLineTests: XCTestCase {
             .compactMap({ $0.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "[]")) } })
             .filter({ $0.hasPrefix("--") }) {
             let name = String(option.prefix { $0 != "=" })
-            XCTAssertTrue(known.contains(name) || Self.otherTools.contains(name), "README names \(name), which agentctl does not have")
+            XCTAssertTrue(known.contains(name) || GlobalOptions.names.contains(name) || Self.otherTools.contains(name), "README names \(name), which agentctl does not have")
         }
     }
 

@@ -43,7 +43,8 @@ final class ToolAndTestFileTests: XCTestCase {
     func testAWebhookToolIsCheckedByItsShapeWithLocatedErrorsAndASecretWarning() throws {
         let dir = try AgentctlProcess.temporaryDirectory(self)
         try dir.write(Self.webhookTool, to: "tools/book-appointment.yaml")
-        let result = try AgentctlProcess.run(["validate", "tools"], in: dir)
+        // A value that comes from a variable is never a literal secret, however it looks.
+        let result = try AgentctlProcess.run(["validate", "tools"], in: dir, environment: ["TRACE_ID": "Bearer 0f1e2d3c4b5a69788796"])
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertEqual(result.stdout, """
             tools/book-appointment.yaml:5:26: error: [range] `tool_config.response_timeout_secs` must be between 5 and 300, found 301

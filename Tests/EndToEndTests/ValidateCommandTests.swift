@@ -6,8 +6,11 @@ final class ValidateCommandTests: XCTestCase {
     /// `turn_timeout: 45` on line 12, column 19: out of the documented range 1-30.
     private func turnTimeoutOnLine12() throws -> String { try Fixtures.text("agents/turn-timeout-45-on-line-12.yaml") }
 
+    /// The example webhook tool takes its token from `${BOOKING_API_TOKEN}`, which validate needs set.
+    static let exampleVariables = ["BOOKING_API_TOKEN": "Bearer example-token"]
+
     func testExampleAgentsValidateClean() throws {
-        let result = try AgentctlProcess.run(["validate"])
+        let result = try AgentctlProcess.run(["validate"], environment: Self.exampleVariables)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertEqual(result.stdout, "10 files checked, no problems\n")
         XCTAssertEqual(result.stderr, "")

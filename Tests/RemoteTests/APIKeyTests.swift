@@ -16,7 +16,7 @@ final class APIKeyTests: XCTestCase {
     func testMissingVariableSaysHowToProvideIt() {
         XCTAssertThrowsError(try APIKey.fromEnvironment(environment: [:])) { error in
             XCTAssertEqual(String(describing: error),
-                           "no API key: ELEVENLABS_API_KEY is not set; export it or pass --api-key-file")
+                           "no API key: ELEVENLABS_API_KEY is not set; export it or pass a key file")
         }
     }
 

@@ -79,7 +79,7 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(recorder.sleeps.count, 2)
         XCTAssertEqual(error?.description, """
             list agents failed: \(try APIBaseURL(emulator.baseURL).host) kept answering 429 Too Many Requests \
-            after 3 attempts, Retry-After 2 s. Wait that long and run again, or lower --concurrency.
+            after 3 attempts, Retry-After 2 s. Wait that long and run again, or lower the concurrency.
             """)
     }
 
@@ -96,7 +96,7 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(recorder.sleeps, [])
         XCTAssertEqual(error?.description, """
             list agents failed: \(try APIBaseURL(emulator.baseURL).host) answered 429 Too Many Requests, \
-            Retry-After 600 s. Wait that long and run again, or lower --concurrency.
+            Retry-After 600 s. Wait that long and run again, or lower the concurrency.
             """)
     }
 

@@ -41,6 +41,11 @@ final class GeneratedFilesTests: XCTestCase {
         }
     }
 
+    func testTheCommittedProjectFileSchemaIsCurrent() throws {
+        XCTAssertTrue(try committed("schemas/\(ProjectFile.schemaFileName)") == FileJSONSchema.project.text,
+                      "schemas/\(ProjectFile.schemaFileName) is stale: run `agentctl schema --kind project --output schemas/\(ProjectFile.schemaFileName)`")
+    }
+
     func testTheCommittedConfigurationReferencesAreCurrent() throws {
         for kind in FileKind.allCases {
             let reference = ConfigurationReference(kind)

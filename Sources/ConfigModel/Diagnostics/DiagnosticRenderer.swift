@@ -21,10 +21,10 @@ public enum DiagnosticRenderer {
         var out = ""
         for diagnostic in diagnostics {
             let severity = diagnostic.severity == .error ? style.red("error:") : style.yellow("warning:")
-            out += style.bold("\(diagnostic.mark):") + " \(severity) [\(diagnostic.rule)] \(diagnostic.message)\n"
+            out += style.bold(shown(diagnostic.mark) + ":") + " \(severity) [\(diagnostic.rule)] \(VisibleText.escape(diagnostic.message))\n"
             out += excerpt(at: diagnostic.mark, sources: sources, style: style)
             for note in diagnostic.notes {
-                out += style.bold("\(note.mark):") + " note: \(note.message)\n"
+                out += style.bold(shown(note.mark) + ":") + " note: \(VisibleText.escape(note.message))\n"
                 out += excerpt(at: note.mark, sources: sources, style: style)
             }
         }
@@ -77,14 +77,18 @@ public enum DiagnosticRenderer {
         ])
     }
 
-    private static func excerpt(at mark: SourceMark, sources: [String: String], style: TextStyle) -> String {
-        guard let line = sources[mark.file]?.line(mark.line) else { return "" }
-        return "    \(line.replacingAll("\t", "    "))\n" + "    " + caretPadding(line, column: mark.column) + style.green("^") + "\n"
+    /// A place in a file, its name shown with control characters escaped: a file name cannot start a line.
+    private static func shown(_ mark: SourceMark) -> String {
+        "\(VisibleText.escape(mark.file)):\(mark.line):\(mark.column)"
     }
 
-    /// Spaces up to the column (1-based, in characters), keeping tabs so the caret lines up under them.
-    private static func caretPadding(_ line: String, column: Int) -> String {
-        String(line.prefix(max(0, column - 1)).map { $0 == "\t" ? "    " : " " }.joined())
+    /// The source line as it may be printed (tabs as four spaces, other control characters escaped) and a caret
+    /// under the column, counted in what is printed.
+    private static func excerpt(at mark: SourceMark, sources: [String: String], style: TextStyle) -> String {
+        guard let line = sources[mark.file]?.line(mark.line) else { return "" }
+        let printable = { (text: Substring) in VisibleText.escape(String(text).replacingAll("\t", "    ")) }
+        let padding = String(repeating: " ", count: printable(line.prefix(max(0, mark.column - 1))).count)
+        return "    \(printable(line[...]))\n" + "    " + padding + style.green("^") + "\n"
     }
 
     private static func escapeData(_ text: String) -> String {

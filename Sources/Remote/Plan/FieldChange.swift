@@ -39,8 +39,10 @@ public struct FileComparison: Sendable {
     /// response counts as the field's documented default (`defaults`, from the resource's schema). With the base of
     /// the last sync, a field the file leaves out that changed on the live resource since is drift too. Without a
     /// base (never synced, or not on this machine), a difference is a change, or a conflict when `remoteChanged`.
+    /// `unbased` names fields whose synced value is never kept (secret variables): against a base, a difference
+    /// there is a change.
     public init(file: String, local: JSONObject, remote: JSONObject?, base: JSONObject?, id: String?,
-                defaults: ([String]) -> JSONValue?, remoteChanged: Bool = false) {
+                defaults: ([String]) -> JSONValue?, remoteChanged: Bool = false, unbased: [[String]] = []) {
         self.file = file
         self.id = id
         var changes: [FieldChange] = []
@@ -56,11 +58,11 @@ public struct FileComparison: Sendable {
                 continue
             }
             let kind: FieldChange.Kind
-            if let base {
+            if let base, !unbased.overlaps(path) {
                 let agreed = Self.value(at: path, in: base) ?? defaults(path)
                 kind = agreed == live ? .change : (agreed == value ? .drift : .conflict)
             } else {
-                kind = remoteChanged ? .conflict : .change
+                kind = base == nil && remoteChanged ? .conflict : .change
             }
             changes.append(FieldChange(path: path, before: live, after: value, kind: kind))
         }

@@ -9,17 +9,20 @@ public enum PlanRendering {
         return "\(change) agent\(change == 1 ? "" : "s") to change, \(create) to create, \(same) unchanged"
     }
 
-    public static func text(_ comparisons: [FileComparison], environment: String, showSecrets: Bool, colour: Bool) -> String {
+    /// `secretPaths` names, per file, the fields whose value came from a secret variable: masked like keys are.
+    public static func text(_ comparisons: [FileComparison], environment: String, showSecrets: Bool, colour: Bool,
+                            secretPaths: [String: [[String]]] = [:], wording: RemedyWording = .plain) -> String {
         let style = TextStyle(enabled: colour)
         var out = ""
         for comparison in comparisons where comparison.hasChanges {
             if comparison.isCreate {
-                out += style.green("+ \(comparison.file)") + "  (new agent in \(environment))\n"
+                out += style.green("+ \(shown(comparison.file))") + "  (new agent in \(shown(environment)))\n"
             } else {
-                out += style.yellow("~ \(comparison.file)") + "  (\(comparison.id!) in \(environment))\n"
+                out += style.yellow("~ \(shown(comparison.file))") + "  (\(shown(comparison.id!)) in \(shown(environment)))\n"
             }
             for change in comparison.changes {
-                out += line(change, showSecrets: showSecrets, style: style)
+                out += line(change, secret: !showSecrets && isSecret(change, secretPaths[comparison.file] ?? []),
+                            style: style, wording: wording)
             }
             if comparison.unchangedCount > 0 {
                 out += "    (\(comparison.unchangedCount) unchanged field\(comparison.unchangedCount == 1 ? "" : "s") hidden)\n"
@@ -29,42 +32,49 @@ public enum PlanRendering {
         return out + summary(comparisons) + "\n"
     }
 
-    private static func line(_ change: FieldChange, showSecrets: Bool, style: TextStyle) -> String {
-        let secret = !showSecrets && SecretMask.isSecret(change.path)
-        let after = secret ? SecretMask.mask : inline(change.after)
-        let before = secret ? SecretMask.mask : change.before.map(inline) ?? "(unset)"
+    private static func isSecret(_ change: FieldChange, _ secretPaths: [[String]]) -> Bool {
+        SecretMask.isSecret(change.path) || secretPaths.overlaps(change.path)
+    }
+
+    private static func line(_ change: FieldChange, secret: Bool, style: TextStyle, wording: RemedyWording) -> String {
+        let after = secret ? SecretMask.mask(wording) : shown(inline(change.after))
+        let before = secret ? SecretMask.mask(wording) : change.before.map { shown(inline($0)) } ?? "(unset)"
+        let path = shown(change.dottedPath)
         let note: String
         switch change.kind {
         case .create:
             if !secret, case .string(let text) = change.after, text.contains("\n") {
-                return "    " + style.green("+ \(change.dottedPath): |") + "\n"
-                    + LineDiff.lines("", text).map { "        " + style.green("\($0.text)") + "\n" }.joined()
+                return "    " + style.green("+ \(path): |") + "\n"
+                    + LineDiff.lines("", text).map { "        " + style.green(shown($0.text)) + "\n" }.joined()
             }
-            return "    " + style.green("+ \(change.dottedPath): \(after)") + "\n"
+            return "    " + style.green("+ \(path): \(after)") + "\n"
         case .change: note = ""
-        case .drift: note = "  " + style.red("[drift: changed on the live agent since the last sync; push keeps it, push --force reverts it]")
+        case .drift: note = "  " + style.red("[drift: changed on the live agent since the last sync; push keeps it, \(wording(.forcedPush)) reverts it]")
         case .conflict: note = "  " + style.red("[conflict: changed in the file and on the live agent since the last sync]")
         }
         let marker = change.kind == .change ? "~" : "!"
         if !secret, case .string(let old)? = change.before, case .string(let new) = change.after,
            old.contains("\n") || new.contains("\n") {
-            var out = "    " + style.yellow("\(marker) \(change.dottedPath):") + note + "\n"
+            var out = "    " + style.yellow("\(marker) \(path):") + note + "\n"
             let hunks = LineDiff.hunks(old, new)
             if hunks.isEmpty { out += "        (only line endings or the final newline differ)\n" }
             for hunk in hunks {
                 out += "      " + style.bold(hunk.header) + "\n"
                 for diffLine in hunk.lines {
                     switch diffLine {
-                    case .same(let text): out += "        \(text)\n"
-                    case .removed(let text): out += "      " + style.red("- \(text)") + "\n"
-                    case .added(let text): out += "      " + style.green("+ \(text)") + "\n"
+                    case .same(let text): out += "        \(shown(text))\n"
+                    case .removed(let text): out += "      " + style.red("- \(shown(text))") + "\n"
+                    case .added(let text): out += "      " + style.green("+ \(shown(text))") + "\n"
                     }
                 }
             }
             return out
         }
-        return "    " + style.yellow("\(marker) \(change.dottedPath): \(before) -> \(after)") + note + "\n"
+        return "    " + style.yellow("\(marker) \(path): \(before) -> \(after)") + note + "\n"
     }
+
+    /// Text from a file or the server as it may be printed: control characters escaped.
+    private static func shown(_ text: String) -> String { VisibleText.escape(text) }
 
     /// A value on one line: text quoted, numbers in their shortest form, lists and objects as compact JSON.
     static func inline(_ value: JSONValue) -> String {
@@ -72,17 +82,18 @@ public enum PlanRendering {
     }
 
     /// `[{agent, agent_id, path, before, after, kind}]`, one object per changed field (and one per new agent).
-    public static func json(_ comparisons: [FileComparison], environment: String, showSecrets: Bool) -> String {
+    public static func json(_ comparisons: [FileComparison], environment: String, showSecrets: Bool,
+                            secretPaths: [String: [[String]]] = [:], wording: RemedyWording = .plain) -> String {
         var items: [JSONValue] = []
         for comparison in comparisons {
             for change in comparison.changes {
-                let secret = !showSecrets && SecretMask.isSecret(change.path)
+                let secret = !showSecrets && isSecret(change, secretPaths[comparison.file] ?? [])
                 var object = JSONObject([("agent", .string(comparison.file)),
                                          ("agent_id", comparison.id.map(JSONValue.string) ?? .null),
                                          ("environment", .string(environment)),
                                          ("path", .string(change.dottedPath))])
-                object["before"] = secret ? .string(SecretMask.mask) : (change.before ?? .null)
-                object["after"] = secret ? .string(SecretMask.mask) : change.after
+                object["before"] = secret ? .string(SecretMask.mask(wording)) : (change.before ?? .null)
+                object["after"] = secret ? .string(SecretMask.mask(wording)) : change.after
                 object["kind"] = .string(change.kind.rawValue)
                 items.append(.object(object))
             }

@@ -4,7 +4,7 @@ import ConfigModel
 public enum SecretMask {
     private static let secretWords = ["api_key", "apikey", "secret", "token", "password", "authorization", "auth_header",
                                       "private_key", "request_headers", "credential"]
-    public static let mask = "(secret hidden; --show-secrets shows it)"
+    public static func mask(_ wording: RemedyWording) -> String { "(secret hidden; \(wording(.showSecretsOption)) shows it)" }
 
     public static func isSecret(_ path: [String]) -> Bool {
         path.contains { key in

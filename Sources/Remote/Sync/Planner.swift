@@ -32,11 +32,14 @@ public struct Planner: Sendable {
     }
 
     /// One result per file, in the order given: a plan, or why there is none (the live one could not be read).
+    /// `progress` is told how many of how many are done.
     public func plan(_ documents: [AgentDocument], environment: String, state: SyncState, concurrency: Int,
-                     renames: [Reconciling.Rename] = []) async -> [Result<PlannedFile, Failure>] {
+                     renames: [Reconciling.Rename] = [],
+                     progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> [Result<PlannedFile, Failure>] {
         let entries = documents.map { state.entry($0.file, of: resource, in: environment) }
         let renamedFrom = Dictionary(renames.map { ($0.to, $0.from) }, uniquingKeysWith: { first, _ in first })
-        return await Array(zip(documents, entries)).boundedMap(limit: concurrency) { [self] document, entry in
+        return await Array(zip(documents, entries)).boundedMap(limit: concurrency, finished: { done, _ in progress(done, documents.count) }) {
+            [self] document, entry in
             await plan(document, entry: entry, state: state).map { plan in
                 var plan = plan
                 plan.renamedFrom = renamedFrom[document.file]
@@ -62,7 +65,8 @@ public struct Planner: Sendable {
         let view = remote.map { FileContent.view($0, schema: resource.schema) }
         let (base, remoteChanged) = base(of: entry, remote: remote, view: view, local: local, state: state)
         let comparison = FileComparison(file: document.file, local: local, remote: view, base: base, id: entry?.id,
-                                        defaults: resource.schema.defaultValue, remoteChanged: remoteChanged)
+                                        defaults: resource.schema.defaultValue, remoteChanged: remoteChanged,
+                                        unbased: document.secretPaths)
         // The live item is not kept: a plan holds what it shows and sends, so memory does not hold every live agent.
         return .success(PlannedFile(file: document.file, document: document, local: local,
                                     comparison: comparison, deletedRemotely: nil))

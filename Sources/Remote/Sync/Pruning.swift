@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// Deleting live items is explicit: only those tracked in agentctl.lock (so created or pulled by agentctl) whose
@@ -20,7 +21,9 @@ public enum Pruning {
 
     public static func describe(_ candidates: [Candidate]) -> String {
         guard let resource = candidates.first?.resource else { return "" }
-        return candidates.map { "- \($0.file)  (live \($0.resource.kind) \($0.id) will be deleted: its file was removed)\n" }
+        return candidates.map {
+            "- \(VisibleText.escape($0.file))  (live \($0.resource.kind) \(VisibleText.escape($0.id)) will be deleted: its file was removed)\n"
+        }
             .joined() + "\(resource.count(candidates.count)) to delete\n"
     }
 

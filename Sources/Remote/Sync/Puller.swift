@@ -108,10 +108,11 @@ public struct Puller: Sendable {
         return (FileResult(file: file, id: id, change: .deletedRemotely(removed: true), before: nil, after: nil), .forget)
     }
 
-    private func read(_ file: String) -> (text: String, body: JSONObject?)? {
+    private func read(_ file: String) -> (text: String, body: JSONObject?, placeholders: Bool)? {
         guard let bytes = try? AgentDocument.readBytes(path: file) else { return nil }
         let document = try? AgentDocument.parse(bytes: bytes, file: file)
-        return (String(decoding: bytes, as: UTF8.self), document.flatMap { resource.schema.requestBody($0) })
+        return (String(decoding: bytes, as: UTF8.self), document.flatMap { resource.schema.requestBody($0) },
+                document.map { Placeholder.holds($0.root) } ?? false)
     }
 
     private func text(_ remote: JSONObject, file: String, stated: JSONObject?, options: Options) -> String {
@@ -122,6 +123,11 @@ public struct Puller: Sendable {
     private func write(_ remote: JSONObject, id: String, to file: String, entry: SyncState.Entry?, options: Options,
                        state: SyncState) -> (FileResult, Record) {
         let existing = read(file)
+        // Rewriting a file from live values would drop its placeholders and write their (maybe secret) values.
+        if let existing, existing.placeholders {
+            return (FileResult(file: file, id: id, change: .failed("it holds ${NAME} placeholders, which pull does not rewrite "
+                + "yet; take the live values by hand (`agentctl diff` shows them)"), before: existing.text, after: nil), .nothing)
+        }
         let text = text(remote, file: file, stated: existing?.body, options: options)
         let result = { (change: Change) in
             FileResult(file: file, id: id, change: change, before: options.dryRun ? existing?.text : nil,

@@ -29,14 +29,18 @@ public struct Pusher: Sendable {
 
     /// Pushes every plan, `concurrency` at a time; records in `state` exactly the ones that succeeded, each as soon
     /// as it does, and tells `recorded` so the caller can save (a create not saved would be made again by a rerun).
+    /// `finished` is told each file's outcome as soon as it is known (after it is recorded).
     public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int,
-                     state: inout SyncState, recorded: (SyncState) -> Void = { _ in }) async -> [(file: String, outcome: Outcome)] {
+                     state: inout SyncState, recorded: (SyncState) -> Void = { _ in },
+                     finished: (String, Outcome) -> Void = { _, _ in }) async -> [(file: String, outcome: Outcome)] {
         let snapshot = state
         let results = await plans.boundedMap(limit: concurrency, finished: { (_, result: (String, Outcome, SyncState.Entry?)) in
-            guard let entry = result.2 else { return }
-            state[environment, result.0] = entry
-            recorded(state)
-            snapshot.pendingCreates.end(result.0, environment: environment)
+            if let entry = result.2 {
+                state[environment, result.0] = entry
+                recorded(state)
+                snapshot.pendingCreates.end(result.0, environment: environment)
+            }
+            finished(result.0, result.1)
         }) { [self] plan in
             let (outcome, entry) = await push(plan, force: force, environment: environment, state: snapshot)
             return (plan.file, outcome, entry)
@@ -51,7 +55,8 @@ public struct Pusher: Sendable {
                 try state.pendingCreates.begin(plan.file, environment: environment)
                 let id = try await service.create(resource, plan.local)
                 let stored = try await service.get(resource, id: id)
-                let entry = try state.synced(resource, id: id, remote: stored, file: plan.local)
+                let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
+                                             secretPaths: plan.document.secretPaths)
                 if let failure = readBackFailure(sent: plan.local, stored: stored) { return (.failed(failure), entry) }
                 return (.created(id: id), entry)
             }
@@ -62,7 +67,8 @@ public struct Pusher: Sendable {
             let body = resource.updateBody(sending, plan.local)
             try await service.update(resource, id: id, body)
             let stored = try await service.get(resource, id: id)
-            let entry = try state.synced(resource, id: id, remote: stored, file: plan.local)
+            let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
+                                         secretPaths: plan.document.secretPaths)
             if let failure = readBackFailure(sent: body, stored: stored) { return (.failed(failure), nil) }
             return (.updated(fields: sending.count), entry)
         } catch let rejected as RejectedByAPI {

@@ -73,7 +73,8 @@ public enum Reconciling {
                                                 defaults: resource.schema.defaultValue)
                 guard comparison.changes.isEmpty,
                       state.file(for: item.id, of: resource, in: environment) == nil else { continue }
-                state[environment, document.file] = try state.synced(resource, id: item.id, remote: remote, file: local)
+                state[environment, document.file] = try state.synced(resource, id: item.id, remote: remote, file: local,
+                                                                     secretPaths: document.secretPaths)
                 adopted.append(document.file)
                 break
             }

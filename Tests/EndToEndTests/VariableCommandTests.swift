@@ -1,0 +1,134 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `${NAME}` placeholders through the real binary: located errors, the variable's source named, the resolved value
+/// sent, and a secret value in no output and no file agentctl writes.
+final class VariableCommandTests: XCTestCase {
+    private var dir: URL!
+    private let secretFromEnvironment = "tok-env-5f1e9b77"
+    private let secretFromFile = "hooks-file-secret-91c3"
+
+    override func setUp() async throws {
+        dir = try AgentctlProcess.temporaryDirectory(self)
+        try dir.write("""
+            name: Desk
+            conversation_config:
+              agent:
+                first_message: ${GREETING_TOKEN}
+              turn:
+                turn_timeout: ${TIMEOUT}
+                turn_eagerness: ${EAGERNESS:-normal}
+              tts:
+                voice_id: ${VOICE}
+
+            """, to: "agents/desk.yaml")
+        try dir.write("""
+            default_environment: production
+            environments:
+              production:
+                variables: vars/production.yaml
+
+            """, to: "agentctl.yaml")
+        try dir.write("""
+            # production values
+            TIMEOUT: 12
+            VOICE:
+              value: \(secretFromFile)
+              secret: true
+
+            """, to: "vars/production.yaml")
+    }
+
+    private func agentctl(_ arguments: [String], _ environment: [String: String] = [:]) throws -> AgentctlProcess.Result {
+        try AgentctlProcess.run(arguments, in: dir, environment: ["GREETING_TOKEN": secretFromEnvironment].merging(environment) { $1 })
+    }
+
+    func testAnUnsetVariableIsAnErrorAtItsLine() throws {
+        try dir.write("default_environment: production\nenvironments:\n  production: {}\n", to: "agentctl.yaml")
+        let result = try agentctl(["validate"])
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("agents/desk.yaml:6:19: error: [variable] ${TIMEOUT} is not set and has no default"),
+                      result.stdout)
+        XCTAssertTrue(result.stdout.contains("        turn_timeout: ${TIMEOUT}\n                      ^"), result.stdout)
+    }
+
+    func testAResolvedValueIsCheckedByTheFieldAtThePlaceholderNamingTheVariablesSource() throws {
+        XCTAssertEqual(try agentctl(["validate"]).status, 0, "TIMEOUT=12 is the number 12 for a number field")
+        try dir.write("TIMEOUT: 45\nVOICE: v\n", to: "vars/production.yaml")
+        let fromFile = try agentctl(["validate", "--env", "production"])
+        XCTAssertEqual(fromFile.status, 1)
+        XCTAssertTrue(fromFile.stdout.contains("agents/desk.yaml:6:19: error: [range] `conversation_config.turn.turn_timeout` must be "
+            + "between 1 and 30, found 45"), fromFile.stdout)
+        XCTAssertTrue(fromFile.stdout.contains("(${TIMEOUT} = `45` from vars/production.yaml:1)"), fromFile.stdout)
+        XCTAssertTrue(fromFile.stdout.contains("vars/production.yaml:1:10: note: `TIMEOUT` is set here\n"),
+                      fromFile.stdout)
+        let fromEnvironment = try agentctl(["validate"], ["TIMEOUT": "31"])
+        XCTAssertTrue(fromEnvironment.stdout.contains("found 31 (ElevenLabs docs") && fromEnvironment.stdout.contains(
+            "(${TIMEOUT} = `31` from the process environment)"), fromEnvironment.stdout)
+        let unknown = try agentctl(["validate", "--env", "staging"])
+        XCTAssertEqual(unknown.status, 2, "an unknown environment is a usage error")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("vars/production.yaml"))
+        let missing = try agentctl(["validate"])
+        XCTAssertEqual(missing.status, 2, "a variables file that cannot be read is a configuration error")
+        XCTAssertTrue(missing.stderr.contains("vars/production.yaml:1:1: error: [yaml] cannot read the file"), missing.stderr)
+    }
+
+    func testSimulateUsesTheResolvedValues() throws {
+        try dir.write("user: Hello?\nagent 1: Hi.\nsilence 20\n", to: "call.sim")
+        let result = try agentctl(["simulate", "agents/desk.yaml", "--script", "call.sim", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("\"turn_timeout\":12"), result.stdout)
+        let text = try agentctl(["simulate", "agents/desk.yaml", "--script", "call.sim"])
+        XCTAssertTrue(text.stdout.contains("(secret hidden)"), "the secret first message is hidden:\n\(text.stdout)")
+        XCTAssertFalse((result.stdout + text.stdout + text.stderr).contains(secretFromEnvironment))
+        let unset = try agentctl(["simulate", "agents/desk.yaml", "--script", "call.sim"], ["GREETING_TOKEN": ""])
+        XCTAssertEqual(unset.status, 1)
+        XCTAssertTrue(unset.stderr.contains("agents/desk.yaml:4:20: error: [variable] ${GREETING_TOKEN} is not set"), unset.stderr)
+    }
+
+    func testPushSendsTheResolvedValuesAndNoSecretIsShownOrWritten() async throws {
+        let emulator = try EmulatorProcess(self)
+        let environment = emulator.environment
+        let push = try agentctl(["push", "--yes"], environment)
+        XCTAssertEqual(push.status, 0, push.stdout + push.stderr)
+        let writes = try await emulator.writes()
+        let body = try XCTUnwrap(writes.first?["body"] as? [String: Any])
+        let config = try XCTUnwrap(body["conversation_config"] as? [String: [String: Any]])
+        XCTAssertEqual(config["turn"]?["turn_timeout"] as? Double, 12)
+        XCTAssertEqual(config["turn"]?["turn_eagerness"] as? String, "normal")
+        XCTAssertEqual(config["agent"]?["first_message"] as? String, secretFromEnvironment)
+        XCTAssertEqual(config["tts"]?["voice_id"] as? String, secretFromFile)
+
+        try dir.write("TIMEOUT: 14\nVOICE:\n  value: \(secretFromFile)-2\n  secret: true\n", to: "vars/production.yaml")
+        let diff = try agentctl(["diff"], environment)
+        XCTAssertTrue(diff.stdout.contains("~ conversation_config.turn.turn_timeout: 12 -> 14"), diff.stdout)
+        XCTAssertTrue(diff.stdout.contains("~ conversation_config.tts.voice_id: (secret hidden; --show-secrets shows it) -> "
+            + "(secret hidden; --show-secrets shows it)"), diff.stdout)
+        let json = try agentctl(["diff", "--format", "json"], environment)
+        let update = try agentctl(["push", "--yes"], environment)
+        XCTAssertEqual(update.status, 0, update.stdout + update.stderr)
+        let status = try agentctl(["status"], environment)
+        XCTAssertTrue(status.stdout.hasSuffix("in sync\n"), status.stdout)
+        for result in [push, diff, json, update, status] {
+            for secret in [secretFromEnvironment, secretFromFile] {
+                XCTAssertFalse(result.stdout.contains(secret) || result.stderr.contains(secret), result.stdout + result.stderr)
+            }
+        }
+        try dir.write("TIMEOUT: 14\nVOICE:\n  value: \(secretFromFile)-3\n  secret: true\n", to: "vars/production.yaml")
+        let shown = try agentctl(["diff", "--show-secrets"], environment)
+        XCTAssertTrue(shown.stdout.contains("voice_id: \"\(secretFromFile)-2\" -> \"\(secretFromFile)-3\""), shown.stdout)
+        let agentFile = try String(contentsOf: dir.appendingPathComponent("agents/desk.yaml"), encoding: .utf8)
+        let pull = try agentctl(["pull", "--force"], environment)
+        XCTAssertEqual(pull.status, 1)
+        XCTAssertTrue(pull.stdout.contains("! agents/desk.yaml  failed: it holds ${NAME} placeholders"), pull.stdout)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("agents/desk.yaml"), encoding: .utf8), agentFile,
+                       "pull never rewrites a file with placeholders")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix("vars/") }
+        XCTAssertTrue(files.contains("agentctl.lock"))
+        for file in files {
+            guard let text = try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8) else { continue }
+            XCTAssertFalse(text.contains(secretFromEnvironment) || text.contains(secretFromFile), "\(file) holds a secret:\n\(text)")
+        }
+    }
+}
