@@ -10,8 +10,9 @@ public enum AtomicFile {
     }
 
     /// Writes `text` to `path`, creating missing parent directories. A symbolic link is followed, so it stays a link.
-    /// A new file gets mode 0644; an existing one keeps its mode.
-    public static func write(_ text: String, to path: String) throws(WriteError) {
+    /// A new file gets mode 0644; an existing one keeps its mode. `durable: false` skips the flush to disk, for
+    /// caches whose content is checked when read back.
+    public static func write(_ text: String, to path: String, durable: Bool = true) throws(WriteError) {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent().path
         do {
@@ -26,7 +27,7 @@ public enum AtomicFile {
         let existingMode = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] as? Int
         do {
             try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: Data(text.utf8))
-            guard fchmod(descriptor, mode_t(existingMode ?? 0o644)) == 0, fsync(descriptor) == 0 else {
+            guard fchmod(descriptor, mode_t(existingMode ?? 0o644)) == 0, !durable || fsync(descriptor) == 0 else {
                 throw WriteError(path: path, reason: systemError())
             }
         } catch {
@@ -43,4 +44,19 @@ public enum AtomicFile {
     }
 
     private static func systemError() -> String { String(cString: strerror(errno)) }
+}
+
+extension AtomicFile {
+    /// Removes the temporary files of writes that were killed before their rename (`.NAME.tmp-XXXXXX`).
+    public static func removeLeftovers(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".") && isTemporaryName(name) {
+            unlink("\(directory)/\(name)")
+        }
+    }
+
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard let range = name.range(of: ".tmp-", options: .backwards) else { return false }
+        return name[range.upperBound...].count == 6
+    }
 }

@@ -1,28 +1,38 @@
 import ConfigModel
 
-/// `agentctl.lock`: per environment and file, the live resource behind it (its kind and ID) and what both sides
-/// agreed on at the last pull or push. Read and written in one place, `SyncState+LockFile.swift`.
+/// `agentctl.lock`: per environment and file, the live resource behind it (its kind and ID), its version and the
+/// hashes of what both sides agreed on at the last pull or push. The agreed content itself is in `bases`, out of
+/// Git. Read and written in one place, `SyncState+LockFile.swift`.
 public struct SyncState: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var resource: Resource
         public var id: String
         /// The live resource's last-modified stamp when last synced: a change means someone edited it since.
         public var remoteUpdatedAt: Double?
-        /// The file's content (as the API's JSON) when last synced: the base of three-way comparisons.
-        public var base: JSONObject
+        /// `ContentHash` of the file's content (as the API's JSON) when last synced: a change is a local edit.
+        public var fileHash: String
+        /// `ContentHash` of the live resource's content when last synced, kept in `bases`: the base of three-way
+        /// comparisons, in every field, stated in the file or not.
+        public var baseHash: String?
 
-        public init(_ resource: Resource, id: String, remoteUpdatedAt: Double?, base: JSONObject) {
+        public init(_ resource: Resource, id: String, remoteUpdatedAt: Double?, fileHash: String, baseHash: String?) {
             self.resource = resource
             self.id = id
             self.remoteUpdatedAt = remoteUpdatedAt
-            self.base = base
+            self.fileHash = fileHash
+            self.baseHash = baseHash
         }
     }
 
     /// environment -> file path -> entry
     public var environments: [String: [String: Entry]] = [:]
+    public let bases: BaseStore
+    public let pendingCreates: PendingCreates
 
-    public init() {}
+    public init(bases: BaseStore = BaseStore(directory: nil), pendingCreates: PendingCreates = PendingCreates(directory: nil)) {
+        self.bases = bases
+        self.pendingCreates = pendingCreates
+    }
 
     public subscript(environment: String, file: String) -> Entry? {
         get { environments[environment]?[file] }
@@ -43,4 +53,28 @@ public struct SyncState: Sendable, Equatable {
     public func file(for id: String, of resource: Resource, in environment: String) -> String? {
         entries(of: resource, in: environment).first(where: { $0.value.id == id })?.key
     }
+
+    /// The state after a sync of `file`: its content and the live resource's, as both sides now agree. The fields at
+    /// `secretPaths` (from secret variables) are left out of the kept base, so no secret value is written there.
+    public func synced(_ resource: Resource, id: String, remote: JSONObject, file: JSONObject,
+                       secretPaths: [[String]] = []) throws(AtomicFile.WriteError) -> Entry {
+        let view = FileContent.view(remote, schema: resource.schema).removingValues(at: secretPaths)
+        return Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote), fileHash: ContentHash.of(file),
+                     baseHash: try bases.keep(view))
+    }
+
+    /// Moves an entry to another file (a renamed file keeps its live resource).
+    public mutating func move(_ file: String, to newFile: String, in environment: String) {
+        self[environment, newFile] = self[environment, file]
+        self[environment, file] = nil
+    }
+
+    /// Moves a file's entries in every environment; returns those environments, sorted.
+    public mutating func move(_ file: String, to newFile: String) -> [String] {
+        let tracking = environments.filter { $0.value[file] != nil }.keys.sorted()
+        for environment in tracking { move(file, to: newFile, in: environment) }
+        return tracking
+    }
+
+    public static func == (lhs: SyncState, rhs: SyncState) -> Bool { lhs.environments == rhs.environments }
 }

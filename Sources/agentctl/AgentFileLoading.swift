@@ -1,4 +1,6 @@
 import ConfigModel
+import Foundation
+import Remote
 import Validation
 
 /// Reads and validates the agent files a remote command works on; any validation error stops the command before
@@ -17,5 +19,16 @@ enum AgentFileLoading {
                                  messages: ["fix the errors above first; nothing was sent"])
         }
         return report.files.compactMap(\.document)
+    }
+
+    /// The readable agent files in `directory`, read only when a tracked file is gone (it may have been renamed), so a
+    /// pull holds no file it does not need.
+    static func renameCandidates(state: SyncState, environment: String, directory: String) -> [AgentDocument] {
+        let tracked = state.entries(of: .agents, in: environment).keys
+        guard tracked.contains(where: { !FileManager.default.fileExists(atPath: $0) }),
+              let files = try? AgentFileFinder.files(in: [directory]) else { return [] }
+        return files.compactMap { file in
+            (try? AgentDocument.readBytes(path: file)).flatMap { try? AgentDocument.parse(bytes: $0, file: file) }
+        }
     }
 }

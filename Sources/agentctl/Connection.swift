@@ -45,18 +45,29 @@ struct Connection {
                           variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
-    /// The agent files under `paths` (validated) set against their live agents in this environment, with the state.
-    func plan(_ paths: [String], concurrency: Int) async throws -> (plans: [PlannedFile], state: SyncState) {
+    /// The agent files under `paths` (validated) set against their live agents in this environment, with the state
+    /// (renamed files and interrupted creates already reconciled in it).
+    func plan(_ paths: [String], concurrency: Int) async throws
+        -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
         let named = paths.isEmpty ? [try project.agentsFolder(settings)] : project.paths(paths)
         let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
                                                    variables: variables)
-        let state = try Self.loadState()
+        var state = try loadState()
+        var reconciled = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
+        do {
+            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(.agents, documents: documents, environment: environment,
+                                                              service: service, state: &state)
+        } catch {
+            try stopIfKeyRefused()
+            throw Self.fail(error)
+        }
         let progress = ProgressLine(label: "reading live agents")
         let results = await Planner(.agents, service: service)
-            .plan(documents, environment: environment, state: state, concurrency: concurrency, progress: progress.update)
+            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed,
+                  progress: progress.update)
         progress.finish()
         try stopIfKeyRefused()
-        return (try Self.plans(results), state)
+        return (try Self.plans(results), state, reconciled)
     }
 
     /// Per file, the fields whose value came from a secret variable.
@@ -71,14 +82,18 @@ struct Connection {
         throw CommandFailure.findings("environment `\(environment)`: \(refusal); no further request was started")
     }
 
-    static func loadState() throws -> SyncState {
+    /// The lock, after removing what killed writes left behind (their temporary files).
+    func loadState() throws -> SyncState {
+        AtomicFile.removeLeftovers(in: ".")
+        AtomicFile.removeLeftovers(in: settings.agentsDirectory)
         do { return try SyncState.load() } catch {
             throw CommandFailure.located([error], status: .usage)
         }
     }
 
+    /// The final save of a command: the lock, then the bases it no longer names are dropped.
     static func saveState(_ state: SyncState) throws {
-        do { try state.save() } catch {
+        do { try state.saveAndCollect() } catch {
             throw CommandFailure.findings("\(error)")
         }
     }

@@ -8,7 +8,8 @@ struct DiffCommand: AsyncParsableCommand {
         discussion: """
         Only what a file states is compared (the API keeps what a file leaves out); numbers compare by value. \
         With the sync state from the last pull or push, changes are told apart: yours (~), someone's edit on \
-        the live agent since (drift), or both (conflict).
+        the live agent since (drift, `!`, in any field, stated in the file or not), or both (conflict). A renamed \
+        file is shown as renamed (it keeps its agent); an agent deleted on the server as deleted remotely.
 
         EXAMPLES
           agentctl diff
@@ -38,14 +39,13 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let plans = try await connection.plan(paths, concurrency: remote.concurrency).plans
+        let (plans, _, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
         let comparisons = plans.map(\.comparison)
         let shown: String
         switch format {
         case .text:
-            shown = PlanRendering.text(comparisons, environment: connection.environment, showSecrets: showSecrets,
-                                       colour: Terminal.stdoutWantsColour, secretPaths: Connection.secretPaths(plans),
-                                       wording: .commandLine)
+            shown = PlanReport.text(plans, reconciled: reconciled, pruned: [], environment: connection.environment,
+                                    showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)
         case .json:
             shown = PlanRendering.json(comparisons, environment: connection.environment, showSecrets: showSecrets,
                                        secretPaths: Connection.secretPaths(plans), wording: .commandLine)

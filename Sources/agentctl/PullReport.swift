@@ -6,7 +6,7 @@ import ConfigModel
 enum PullReport {
     static func isSuccess(_ change: Puller.Change) -> Bool {
         switch change {
-        case .new, .updated, .unchanged: return true
+        case .new, .updated, .unchanged, .deletedRemotely: return true
         case .keptLocalEdits, .failed: return false
         }
     }
@@ -34,15 +34,21 @@ enum PullReport {
                 continue
             case .keptLocalEdits(let reason):
                 out += style.red("! \(file)") + "  kept: \(VisibleText.escape(reason)); commit or stash your edits, or pull with --force\n"
+            case .deletedRemotely(let removed):
+                out += style.red("- \(file)") + "  deleted remotely (\(VisibleText.escape(result.id)) no longer exists)"
+                    + (removed ? "; file and lock entry removed\n" : "; pull --prune removes the file and its entry\n")
             case .failed(let message):
                 out += style.red("! \(file)") + "  failed: \(VisibleText.escape(message))\n"
             }
         }
         let count = { (match: (Puller.Change) -> Bool) in results.filter { match($0.change) }.count }
         let new = count { $0 == .new }, updated = count { $0 == .updated }, unchanged = count { $0 == .unchanged }
-        let problems = results.count - new - updated - unchanged
-        var summary = "\(dryRun ? "would pull" : "pulled") \(results.count) agent\(results.count == 1 ? "" : "s"): "
+        let gone = count { if case .deletedRemotely = $0 { return true } else { return false } }
+        let problems = results.count - new - updated - unchanged - gone
+        let pulled = results.count - gone
+        var summary = "\(dryRun ? "would pull" : "pulled") \(pulled) agent\(pulled == 1 ? "" : "s"): "
             + "\(new) new, \(updated) updated, \(unchanged) unchanged"
+        if gone > 0 { summary += ", \(gone) deleted remotely" }
         if problems > 0 { summary += ", \(problems) not pulled" }
         return out + summary + "\n"
     }

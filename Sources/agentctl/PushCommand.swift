@@ -11,7 +11,9 @@ struct PushCommand: AsyncParsableCommand {
         Validates first: any error stops the push before a single request is sent. Prints the plan, asks for \
         confirmation on a terminal, then creates or patches each agent (never the whole document), reads it back \
         and checks that every field was stored as sent. Refuses to overwrite edits made on the live agent since \
-        the last sync unless --force.
+        the last sync unless --force. A file renamed (git mv) keeps its agent: the plan says "renamed". An agent \
+        deleted on the server is planned to be created again. Each agent is recorded in agentctl.lock as it is \
+        done, so an interrupted push is finished by running it again, without creating anything twice.
 
         EXAMPLES
           agentctl push --dry-run
@@ -22,6 +24,7 @@ struct PushCommand: AsyncParsableCommand {
           0  everything applied (or nothing to do)
           1  an agent failed, was refused or rejected; or invalid files; or no confirmation
           2  usage or configuration error
+          130, 143  interrupted by Ctrl-C or SIGTERM (run it again to finish)
         """
     )
 
@@ -49,18 +52,22 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
+        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
+                                                unsure: Set(reconciled.unsure.keys)) : []
         let variables = connection.variables, showSecrets = showSecrets
         let hide: @Sendable (String) -> String = { text in showSecrets ? text : variables.redact(text) }
-        Terminal.output(hide(PlanRendering.text(plans.map(\.comparison), environment: connection.environment,
-                                                showSecrets: showSecrets, colour: Terminal.stdoutWantsColour,
-                                                secretPaths: Connection.secretPaths(plans), wording: .commandLine)
-            + Pruning.describe(pruned)))
+        Terminal.output(hide(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
+                                             showSecrets: showSecrets, colour: Terminal.stdoutWantsColour)))
         let changing = plans.filter(\.comparison.hasChanges)
-        guard !changing.isEmpty || !pruned.isEmpty else { return }
+        guard !changing.isEmpty || !pruned.isEmpty else {
+            if !dryRun && reconciled.changedState { try Connection.saveState(state) }
+            return
+        }
         if dryRun { return }
         try confirm()
+        let checkpoint = LockCheckpoint()
+        Interruption.stopCleanly("push", saving: checkpoint)
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
         let progress = ProgressLine(label: "pushing agents")
@@ -68,23 +75,17 @@ struct PushCommand: AsyncParsableCommand {
         let client = connection.client
         let outcomes = await Pusher(.agents, service: connection.service)
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
-                  state: &state) { file, outcome in
+                  state: &state, recorded: checkpoint.recordNow) { file, outcome in
                 // After a refused key every failure is that refusal again: it is told once, at the end.
                 let told = outcome.succeeded || client.keyRefusal == nil
                 progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
             }
         progress.finish()
-        let pruneFailures = await Pruning.delete(pruned, service: connection.service, environment: connection.environment,
-                                                 state: &state)
-        // A secret variable's value is never kept in agentctl.lock: those fields have no base (drift on them is not told apart).
-        for plan in plans {
-            guard var entry = state[connection.environment, plan.file] else { continue }
-            entry.base = entry.base.removingValues(at: plan.document.secretPaths)
-            state[connection.environment, plan.file] = entry
-        }
+        let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
+                                                            environment: connection.environment, state: &state)
         try Connection.saveState(state)
         try connection.stopIfKeyRefused()
-        Terminal.output(hide(PushReport.summary(outcomes)))
+        Terminal.output(hide(PushReport.summary(outcomes, deleted: deleted, style: style)))
         if outcomes.contains(where: { !$0.outcome.succeeded }) || !pruneFailures.isEmpty {
             throw CommandFailure(.findings, messages: pruneFailures)
         }

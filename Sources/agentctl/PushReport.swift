@@ -24,7 +24,12 @@ enum PushReport {
         }
     }
 
-    static func summary(_ outcomes: [(file: String, outcome: Pusher.Outcome)]) -> String {
+    /// The live agents pruned, then the count.
+    static func summary(_ outcomes: [(file: String, outcome: Pusher.Outcome)], deleted: [Pruning.Candidate],
+                        style: TextStyle) -> String {
+        let pruned = deleted.map { candidate in
+            style.red("deleted \(VisibleText.escape(candidate.id))") + " (its file \(VisibleText.escape(candidate.file)) was removed)\n"
+        }.joined()
         let applied = outcomes.filter {
             switch $0.outcome {
             case .created, .updated: true
@@ -32,6 +37,7 @@ enum PushReport {
             }
         }.count
         let failed = outcomes.filter { !$0.outcome.succeeded }.count
-        return "applied \(applied) agent\(applied == 1 ? "" : "s"), \(failed) failed\n"
+        return pruned + "applied \(applied) agent\(applied == 1 ? "" : "s"), \(failed) failed"
+            + (deleted.isEmpty ? "" : ", \(deleted.count) deleted") + "\n"
     }
 }

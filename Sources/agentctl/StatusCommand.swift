@@ -5,7 +5,7 @@ import Remote
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "One line per agent file: in sync, local changes, remote drift, conflict, not yet created, or file missing.",
+        abstract: "One line per agent file: in sync, local changes, remote drift, conflict, not yet created, deleted remotely, or file missing.",
         discussion: """
         EXAMPLES
           agentctl status
@@ -28,13 +28,16 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, state) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment) : []
+        let (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment,
+                                                         unsure: Set(reconciled.unsure.keys)) : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }
             + missing.map { ($0.file, $0.id, "file missing") }
+            + reconciled.unsure.map { ($0.key, state[connection.environment, $0.key]?.id, "file missing, maybe renamed to "
+                + $0.value.joined(separator: " or ")) }
         var out = ""
         for (file, id, label) in lines.sorted(by: { $0.0 < $1.0 }) {
-            out += [file, connection.environment, id ?? "-"].map(VisibleText.escape).joined(separator: "  ") + "  \(label)\n"
+            out += [file, connection.environment, id ?? "-", label].map(VisibleText.escape).joined(separator: "  ") + "\n"
         }
         Terminal.output(out)
         if exitCode && lines.contains(where: { $0.2 != SyncStatus.inSync }) { throw CommandFailure(.differences) }

@@ -139,30 +139,49 @@ final class PullCommandTests: XCTestCase {
     }
 }
 
-/// agentctl.lock written by the released tool (format 1, no resource kind) keeps working and is rewritten as format 2.
+/// agentctl.lock written by earlier releases (format 1, no resource kind; format 2, the synced content inline)
+/// keeps working: read as it is, and rewritten as format 3 (hashes only) by the next pull.
 final class LockFormatTests: XCTestCase {
-    func testAFormatOneLockIsReadAndWrittenBackAsFormatTwo() throws {
+    func testFormatOneAndTwoLocksAreReadAndWrittenBackAsFormatThree() async throws {
         let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "3"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
         XCTAssertEqual(try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment).status, 0)
         let lockURL = dir.appendingPathComponent("agentctl.lock")
         let current = try String(contentsOf: lockURL, encoding: .utf8)
-        XCTAssertTrue(current.hasPrefix("{\n  \"version\": 2,\n"), current)
+        XCTAssertTrue(current.hasPrefix("{\n  \"version\": 3,\n"), current)
         XCTAssertEqual(current.components(separatedBy: "\"kind\": \"agent\",\n").count - 1, 3)
-        // The same lock as the released tool wrote it: format 1, entries without a kind.
-        let formatOne = current.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 1,")
-            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"kind\": \"agent\",") }
-            .joined(separator: "\n")
-        XCTAssertFalse(formatOne.contains("kind"))
-        try Data(formatOne.utf8).write(to: lockURL)
+        XCTAssertFalse(current.contains("Support agent"), "the lock holds IDs, versions and hashes, no content")
+        for (version, keepKind) in [(2, true), (1, false)] {
+            try Data(try await olderLock(current, version: version, keepKind: keepKind).utf8).write(to: lockURL)
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(".agentctl"))
+            let older = try String(contentsOf: lockURL, encoding: .utf8)
 
-        let status = try AgentctlProcess.run(["status", "--exit-code"], in: dir, environment: emulator.environment)
-        XCTAssertEqual(status.status, 0, status.stdout + status.stderr)
-        XCTAssertEqual(status.stdout.components(separatedBy: "  in sync\n").count - 1, 3, status.stdout)
-        XCTAssertEqual(try String(contentsOf: lockURL, encoding: .utf8), formatOne, "status only reads the lock")
+            let status = try AgentctlProcess.run(["status", "--exit-code"], in: dir, environment: emulator.environment)
+            XCTAssertEqual(status.status, 0, status.stdout + status.stderr)
+            XCTAssertEqual(status.stdout.components(separatedBy: "  in sync\n").count - 1, 3, status.stdout)
+            XCTAssertEqual(try String(contentsOf: lockURL, encoding: .utf8), older, "status only reads the lock")
 
-        let pull = try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment)
-        XCTAssertEqual(pull.stdout, "pulled 3 agents: 0 new, 0 updated, 3 unchanged\n", pull.stderr)
-        XCTAssertEqual(try String(contentsOf: lockURL, encoding: .utf8), current, "written back as format 2")
+            let pull = try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment)
+            XCTAssertEqual(pull.stdout, "pulled 3 agents: 0 new, 0 updated, 3 unchanged\n", pull.stderr)
+            XCTAssertEqual(try String(contentsOf: lockURL, encoding: .utf8), current, "format \(version) written back as format 3")
+        }
+
+        /// The lock as an earlier release wrote it: each entry's synced content inline under `base`.
+        func olderLock(_ text: String, version: Int, keepKind: Bool) async throws -> String {
+            var root = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+            var environments = root["environments"] as! [String: [String: [String: Any]]]
+            for (environment, files) in environments {
+                for (file, entry) in files {
+                    let live = try await emulator.agent(entry["agent_id"] as! String)
+                    var old: [String: Any] = ["agent_id": entry["agent_id"]!, "remote_updated_at": entry["remote_updated_at"]!]
+                    old["base"] = live.filter { ["name", "tags", "conversation_config", "platform_settings", "workflow"].contains($0.key) }
+                    if keepKind { old["kind"] = "agent" }
+                    environments[environment]![file] = old
+                }
+            }
+            root["environments"] = environments
+            root["version"] = version
+            return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        }
     }
 }

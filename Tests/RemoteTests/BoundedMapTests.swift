@@ -13,8 +13,9 @@ final class BoundedMapTests: XCTestCase {
     func testResultsComeInInputOrderWithAtMostLimitInFlight() async {
         let gauge = Gauge()
         var finished: [Int] = []
+        var completed: [Int] = []
         // Later items finish first, so the order of completion is not the order of input.
-        let results = await Array(0..<12).boundedMap(limit: 3, finished: { finished.append($0) }) { number in
+        let results = await Array(0..<12).boundedMap(limit: 3, finished: { finished.append($0); completed.append($1) }) { number in
             gauge.enter()
             try? await Task.sleep(for: .milliseconds(5 * (12 - number)))
             gauge.leave()
@@ -23,6 +24,8 @@ final class BoundedMapTests: XCTestCase {
         XCTAssertEqual(results, (0..<12).map { $0 * 10 })
         XCTAssertEqual(gauge.peak, 3)
         XCTAssertEqual(finished, Array(1...12))
+        XCTAssertEqual(completed.sorted(), results, "each output is handed over as it finishes")
+        XCTAssertNotEqual(completed, results)
     }
 
     func testALimitBelowOneRunsOneAtATime() async {

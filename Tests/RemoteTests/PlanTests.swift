@@ -7,6 +7,26 @@ final class PlanTests: XCTestCase {
     private func object(_ text: String) -> JSONObject { try! JSONParser.parse(text).objectValue! }
     private let agentDefaults = Resource.agents.schema.defaultValue
 
+    /// With the base of the last sync, a field the file leaves out is drift when it moved on the live agent; a value
+    /// pull would leave out (null, empty, the default) is no value; without a base, a difference after a remote change
+    /// is a conflict.
+    func testFieldsLeftOutOfTheFileDriftAgainstTheBase() {
+        let local = object(#"{"name":"Desk"}"#)
+        let base = object(#"{"name":"Desk","conversation_config":{"tts":{"stability":0.5,"speed":null},"turn":{"turn_timeout":9}}}"#)
+        let remote = object(#"{"name":"Desk","conversation_config":{"tts":{"stability":0.95},"turn":{"turn_timeout":9},"asr":{"keywords":[]}}}"#)
+        let drift = FileComparison(file: "a.yaml", local: local, remote: remote, base: base, id: "a1", defaults: agentDefaults)
+        XCTAssertEqual(drift.changes, [FieldChange(path: ["conversation_config", "tts", "stability"], before: .number(JSONNumber(0.95)),
+                                                   after: .number(JSONNumber(0.5)), kind: .drift)])
+        XCTAssertTrue(FileComparison(file: "a.yaml", local: local, remote: base, base: base, id: "a1",
+                                     defaults: agentDefaults).changes.isEmpty)
+        // A file whose base is itself (a fresh clone): what it leaves out was the default when it was pulled.
+        let fromFile = FileComparison(file: "a.yaml", local: local, remote: remote, base: local, id: "a1", defaults: agentDefaults)
+        XCTAssertEqual(fromFile.changes.map(\.dottedPath), ["conversation_config.tts.stability", "conversation_config.turn.turn_timeout"])
+        let unknown = FileComparison(file: "a.yaml", local: object(#"{"name":"Front desk"}"#), remote: remote, base: nil, id: "a1",
+                                     defaults: agentDefaults, remoteChanged: true)
+        XCTAssertEqual(unknown.changes.map(\.kind), [.conflict])
+    }
+
     func testOnlyStatedFieldsAreComparedAndNumbersByValue() {
         let local = object(#"{"name":"Desk","conversation_config":{"turn":{"turn_timeout":7.0,"turn_eagerness":"eager"}}}"#)
         let remote = object(#"{"name":"Desk","agent_id":"a1","conversation_config":{"turn":{"turn_timeout":7,"turn_eagerness":"normal","mode":"turn"},"tts":{"speed":1.0}}}"#)
@@ -27,10 +47,11 @@ final class PlanTests: XCTestCase {
         let json = PlanRendering.json([comparison], environment: "staging", showSecrets: false)
         XCTAssertTrue(json.contains(#""before": 7,"#), json)
         var state = SyncState()
-        state["staging", "a.yaml"] = SyncState.Entry(.agents, id: "a1", remoteUpdatedAt: 1_700_000_000, base: object(#"{"t":7.0,"u":2.50}"#))
+        state["staging", "a.yaml"] = state.tracking(.agents, id: "a1", remoteUpdatedAt: 1_700_000_000, base: object(#"{"t":7.0,"u":2.50}"#))
         XCTAssertTrue(state.text().contains(#""remote_updated_at": 1700000000,"#), state.text())
-        XCTAssertTrue(state.text().contains(#""t": 7,"#) && state.text().contains(#""u": 2.5"#), state.text())
-        XCTAssertTrue(state.text().hasPrefix("{\n  \"version\": 2,"), state.text())
+        XCTAssertEqual(state["staging", "a.yaml"]?.fileHash, ContentHash.of(object(#"{"t":7,"u":2.5}"#)),
+                       "content hashes compare numbers by value")
+        XCTAssertTrue(state.text().hasPrefix("{\n  \"version\": 3,"), state.text())
     }
 
     /// Request bodies keep numbers as held.

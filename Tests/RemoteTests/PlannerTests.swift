@@ -9,7 +9,7 @@ final class PlannerTests: XCTestCase {
         let id = service.seed(.agents, jsonObject(#"{"name":"Desk","conversation_config":{"turn":{"turn_timeout":7,"turn_eagerness":"normal"}}}"#))
         service.edit(.agents, id: id, jsonObject(#"{"conversation_config":{"turn":{"turn_eagerness":"eager"}}}"#))
         var state = SyncState()
-        state["staging", "agents/desk.yaml"] = SyncState.Entry(.agents, id: id, remoteUpdatedAt: 1,
+        state["staging", "agents/desk.yaml"] = state.tracking(.agents, id: id, remoteUpdatedAt: 1,
             base: jsonObject(#"{"name":"Desk","conversation_config":{"turn":{"turn_timeout":7,"turn_eagerness":"normal"}}}"#))
         let documents = [
             try document("name: New\n", file: "agents/new.yaml"),
@@ -34,8 +34,8 @@ final class PlannerTests: XCTestCase {
         service.seed(.agents, jsonObject(#"{"name":"A"}"#))
         let second = service.seed(.agents, jsonObject(#"{"name":"B"}"#))
         var state = SyncState()
-        state["default", "agents/a.yaml"] = SyncState.Entry(.agents, id: "agent_1", remoteUpdatedAt: nil, base: JSONObject())
-        state["default", "agents/b.yaml"] = SyncState.Entry(.agents, id: second, remoteUpdatedAt: nil, base: JSONObject())
+        state["default", "agents/a.yaml"] = state.tracking(.agents, id: "agent_1", remoteUpdatedAt: nil, base: JSONObject())
+        state["default", "agents/b.yaml"] = state.tracking(.agents, id: second, remoteUpdatedAt: nil, base: JSONObject())
         let documents = [try document("name: A\n", file: "agents/a.yaml"), try document("name: B\n", file: "agents/b.yaml")]
 
         let results = await Planner(.agents, service: service).plan(documents, environment: "default", state: state, concurrency: 4)
@@ -51,7 +51,7 @@ final class PlannerTests: XCTestCase {
         var documents: [AgentDocument] = []
         for number in 1...8 {
             let id = service.seed(.agents, jsonObject(#"{"name":"A"}"#))
-            state["default", "agents/\(number).yaml"] = SyncState.Entry(.agents, id: id, remoteUpdatedAt: nil, base: JSONObject())
+            state["default", "agents/\(number).yaml"] = state.tracking(.agents, id: id, remoteUpdatedAt: nil, base: JSONObject())
             documents.append(try document("name: A\n", file: "agents/\(number).yaml"))
         }
         let results = await Planner(.agents, service: service).plan(documents, environment: "default", state: state, concurrency: 3)

@@ -17,7 +17,7 @@ final class PruningTests: XCTestCase {
         var state = SyncState()
         for (file, resource, id) in [("kept.yaml", Resource.agents, kept), ("gone.yaml", .agents, gone),
                                      ("stuck.yaml", .agents, stuck), ("clock.yaml", widgets, widget)] {
-            state["default", dir + "/" + file] = SyncState.Entry(resource, id: id, remoteUpdatedAt: nil, base: JSONObject())
+            state["default", dir + "/" + file] = state.tracking(resource, id: id, remoteUpdatedAt: nil, base: JSONObject())
         }
 
         let candidates = Pruning.candidates(.agents, state: state, environment: "default")
@@ -31,7 +31,8 @@ final class PruningTests: XCTestCase {
         XCTAssertEqual(Pruning.describe([]), "")
         XCTAssertTrue(Pruning.candidates(.agents, state: state, environment: "production").isEmpty)
 
-        let failures = await Pruning.delete(candidates, service: service, environment: "default", state: &state)
+        let (deleted, failures) = await Pruning.delete(candidates, service: service, environment: "default", state: &state)
+        XCTAssertEqual(deleted.map(\.id), [gone], "every deletion is reported")
         XCTAssertEqual(failures.count, 1)
         XCTAssertNil(service.item(.agents, id: gone))
         XCTAssertNotNil(service.item(.agents, id: untracked))

@@ -30,8 +30,8 @@ final class PullerTests: XCTestCase {
         XCTAssertEqual(state.entry("\(dir)/support-desk-2.yaml", of: .agents, in: "default")?.id, second)
         XCTAssertEqual(try body("\(dir)/support-desk.yaml"), "name: Support Desk\n",
                        "turn_timeout 7 is the default, so it is left out")
-        XCTAssertEqual(state.entry("\(dir)/support-desk-2.yaml", of: .agents, in: "default")?.base,
-                       jsonObject(#"{"name":"Support desk!","conversation_config":{"turn":{"turn_timeout":12}}}"#))
+        XCTAssertEqual(state.entry("\(dir)/support-desk-2.yaml", of: .agents, in: "default")?.fileHash,
+                       ContentHash.of(jsonObject(#"{"name":"Support desk!","conversation_config":{"turn":{"turn_timeout":12}}}"#)))
 
         let again = try await Puller(.agents, service: service)
             .pull(Puller.Options(environment: "default", directory: dir), state: &state)

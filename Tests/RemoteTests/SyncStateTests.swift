@@ -12,25 +12,29 @@ final class SyncStateTests: XCTestCase {
         return path
     }
 
-    func testAFormatOneLockLoadsAsAgentsAndIsWrittenAsFormatTwo() throws {
+    func testAFormatOneLockLoadsAsAgentsAndIsWrittenAsFormatThree() throws {
         let state = try SyncState.load(path: Fixtures.url("locks/agentctl-v1.lock").path)
         let entries = state.entries(of: .agents, in: "default")
         XCTAssertEqual(entries.keys.sorted(), ["agents/sales-agent-002.yaml", "agents/support-agent-001.yaml"])
         let sales = try XCTUnwrap(entries["agents/sales-agent-002.yaml"])
         XCTAssertEqual(sales.id, "agent_9hsew08y2ber1gjh1kvj5bfpcvt6")
         XCTAssertEqual(sales.remoteUpdatedAt, 1795247166)
-        XCTAssertEqual(sales.base["name"], .string("Sales agent 002"))
+        XCTAssertEqual(sales.baseHash.flatMap(state.bases.base)?["name"], .string("Sales agent 002"),
+                       "the inline base moved to the base store")
 
         let written = state.text()
-        XCTAssertTrue(written.hasPrefix("{\n  \"version\": 2,\n"), written)
+        XCTAssertTrue(written.hasPrefix("{\n  \"version\": 3,\n"), written)
         XCTAssertTrue(written.contains("""
                   "agents/sales-agent-002.yaml": {
                     "kind": "agent",
                     "agent_id": "agent_9hsew08y2ber1gjh1kvj5bfpcvt6",
                     "remote_updated_at": 1795247166,
-                    "base": {
+                    "file_sha256": "\(sales.fileHash)",
+                    "base_sha256": "\(sales.baseHash!)"
+                  }
             """), written)
-        XCTAssertEqual(try SyncState.load(path: lock(written)), state, "format 2 reads back to the same state")
+        XCTAssertFalse(written.contains("Sales agent 002"), "the lock holds no content")
+        XCTAssertEqual(try SyncState.load(path: lock(written)), state, "format 3 reads back to the same state")
     }
 
     func testTheTextIsSortedWhateverTheOrderOfChanges() {
@@ -38,10 +42,10 @@ final class SyncStateTests: XCTestCase {
         let entries = [("production", "agents/b.yaml", "agent_2"), ("staging", "agents/a.yaml", "agent_1"),
                        ("production", "agents/a.yaml", "agent_3")]
         for (environment, file, id) in entries {
-            first[environment, file] = SyncState.Entry(.agents, id: id, remoteUpdatedAt: nil, base: JSONObject())
+            first[environment, file] = first.tracking(.agents, id: id, remoteUpdatedAt: nil, base: JSONObject())
         }
         for (environment, file, id) in entries.reversed() {
-            second[environment, file] = SyncState.Entry(.agents, id: id, remoteUpdatedAt: nil, base: JSONObject())
+            second[environment, file] = second.tracking(.agents, id: id, remoteUpdatedAt: nil, base: JSONObject())
         }
         XCTAssertEqual(first.text(), second.text())
         let text = first.text()
@@ -51,7 +55,7 @@ final class SyncStateTests: XCTestCase {
 
     func testAnEntryIsFoundOnlyAsItsOwnKind() {
         var state = SyncState()
-        state["default", "agents/a.yaml"] = SyncState.Entry(.agents, id: "agent_1", remoteUpdatedAt: nil, base: JSONObject())
+        state["default", "agents/a.yaml"] = state.tracking(.agents, id: "agent_1", remoteUpdatedAt: nil, base: JSONObject())
         XCTAssertEqual(state.entry("agents/a.yaml", of: .agents, in: "default")?.id, "agent_1")
         XCTAssertNil(state.entry("agents/a.yaml", of: widgets, in: "default"))
         XCTAssertEqual(state.file(for: "agent_1", of: .agents, in: "default"), "agents/a.yaml")
@@ -61,7 +65,9 @@ final class SyncStateTests: XCTestCase {
 
     func testProblemsAreLocatedDiagnostics() throws {
         let cases = [
-            (#"{"version": 3, "environments": {}}"#, "the state file has format 3, written by a newer agentctl; upgrade agentctl"),
+            (#"{"version": 4, "environments": {}}"#, "the state file has format 4, written by a newer agentctl; upgrade agentctl"),
+            (#"{"version": 3, "environments": {"default": {"a.yaml": {"kind": "agent", "agent_id": "a"}}}}"#,
+             "entry for agent a has no file_sha256"),
             (#"{"version": 2, "environments": {"default": {"a.yaml": {"kind": "gadget", "gadget_id": "g"}}}}"#,
              "entry default/a.yaml has an unknown kind `gadget`"),
             (#"{"version": 2, "environments": {"default": {"a.yaml": {"agent_id": "a"}}}}"#,

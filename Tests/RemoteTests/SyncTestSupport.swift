@@ -28,3 +28,11 @@ func document(_ yaml: String, file: String) throws -> AgentDocument {
 func temporaryDirectory(_ test: XCTestCase) throws -> String {
     try AgentctlProcess.temporaryDirectory(test).path
 }
+
+extension SyncState {
+    /// The entry a sync of `base` would record (file and live content both `base`), its base kept in this state's store.
+    func tracking(_ resource: Resource, id: String, remoteUpdatedAt: Double?, base: JSONObject) -> Entry {
+        Entry(resource, id: id, remoteUpdatedAt: remoteUpdatedAt, fileHash: ContentHash.of(base),
+              baseHash: try? bases.keep(base))
+    }
+}

@@ -97,7 +97,7 @@ public final class EmulatorProcess {
         _ = try await send("PATCH", "/v1/convai/agents/\(id)", body: json)
     }
 
-    private func send(_ method: String, _ path: String, body: String? = nil) async throws -> Data {
+    func send(_ method: String, _ path: String, body: String? = nil) async throws -> Data {
         var request = URLRequest(url: URL(string: baseURL + path)!)
         request.httpMethod = method
         request.setValue(Self.apiKey, forHTTPHeaderField: "xi-api-key")

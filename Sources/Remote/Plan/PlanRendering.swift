@@ -52,9 +52,10 @@ public enum PlanRendering {
         case .drift: note = "  " + style.red("[drift: changed on the live agent since the last sync; push keeps it, \(wording(.forcedPush)) reverts it]")
         case .conflict: note = "  " + style.red("[conflict: changed in the file and on the live agent since the last sync]")
         }
+        let marker = change.kind == .change ? "~" : "!"
         if !secret, case .string(let old)? = change.before, case .string(let new) = change.after,
            old.contains("\n") || new.contains("\n") {
-            var out = "    " + style.yellow("~ \(path):") + note + "\n"
+            var out = "    " + style.yellow("\(marker) \(path):") + note + "\n"
             let hunks = LineDiff.hunks(old, new)
             if hunks.isEmpty { out += "        (only line endings or the final newline differ)\n" }
             for hunk in hunks {
@@ -69,7 +70,6 @@ public enum PlanRendering {
             }
             return out
         }
-        let marker = change.kind == .change ? "~" : "!"
         return "    " + style.yellow("\(marker) \(path): \(before) -> \(after)") + note + "\n"
     }
 

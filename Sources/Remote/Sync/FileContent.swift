@@ -15,6 +15,12 @@ public enum FileContent {
         return ordered(content, parent: [], schema: schema)
     }
 
+    /// Everything a file could state, as the live resource has it: the file's keys of an answer, unordered and with
+    /// nothing left out. What a sync agreed on, and what drift is measured against.
+    public static func view(_ remote: JSONObject, schema: ResourceSchema) -> JSONObject {
+        JSONObject(schema.fileKeys.compactMap { key in remote[key].map { (key, $0) } })
+    }
+
     /// The value with defaults removed, or nil when nothing of it is worth writing.
     static func strip(_ value: JSONValue, keys: [String], stated: JSONValue?, schema: ResourceSchema) -> JSONValue? {
         if case .object(let object) = value, !object.isEmpty {

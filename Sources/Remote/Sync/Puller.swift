@@ -1,7 +1,8 @@
 import ConfigModel
 import Foundation
 
-/// Brings a resource's live items into files: writes new ones, updates tracked ones, and records what was synced.
+/// Brings a resource's live items into files: writes new ones, updates tracked ones, and records each one's sync
+/// as soon as it is done, so an interrupted pull loses nothing and a rerun converges.
 public struct Puller: Sendable {
     public struct Options: Sendable {
         public var environment: String
@@ -13,6 +14,8 @@ public struct Puller: Sendable {
         public var full = false
         public var force = false
         public var dryRun = false
+        /// Remove the file and the entry of a tracked item deleted on the server.
+        public var prune = false
         public var concurrency = 8
 
         public init(environment: String, directory: String) {
@@ -24,6 +27,8 @@ public struct Puller: Sendable {
     public enum Change: Equatable, Sendable {
         case new, updated, unchanged
         case keptLocalEdits(String)
+        /// The tracked item is gone from the server (404); `removed` when its file and entry were pruned.
+        case deletedRemotely(removed: Bool)
         case failed(String)
     }
 
@@ -31,7 +36,7 @@ public struct Puller: Sendable {
         public let file: String
         public let id: String
         public let change: Change
-        /// The file's text before and after, for showing a dry run.
+        /// The file's text before and after, kept only for a dry run (which shows them).
         public let before: String?
         public let after: String?
     }
@@ -44,39 +49,117 @@ public struct Puller: Sendable {
         self.service = service
     }
 
-    /// Pulls the selected items. `state` is updated only for files that were written or already matched.
-    public func pull(_ options: Options, state: inout SyncState,
-                     progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [FileResult] {
+    /// Pulls the selected items, `concurrency` at a time, holding at most that many in memory. `state` gets each
+    /// file's entry as soon as it is written (or found to match), and `recorded` is told, so the caller can save.
+    public func pull(_ options: Options, state: inout SyncState, progress: (Int, Int) -> Void = { _, _ in },
+                     recorded: (SyncState) -> Void = { _ in }) async throws -> [FileResult] {
         let listing = try await service.list(resource)
         let selected = try select(listing, options: options, state: state)
-            .sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) })
-        let (resource, service) = (self.resource, self.service)
-        let fetched = await selected.boundedMap(limit: options.concurrency, finished: { progress($0, selected.count) }) {
-            item -> Result<JSONObject, any Error> in
-            do { return .success(try await service.get(resource, id: item.id)) } catch { return .failure(error) }
-        }
-        var results: [FileResult] = []
-        var claimed = Set((state.environments[options.environment] ?? [:]).keys)
-        for (item, answer) in zip(selected, fetched) {
-            let file = state.file(for: item.id, of: resource, in: options.environment)
-                ?? FileNaming.uniquePath(for: item.name, of: resource, in: options.directory) {
-                    claimed.contains($0) || FileManager.default.fileExists(atPath: $0)
-                }
-            claimed.insert(file)
-            switch answer {
-            case .failure(let error):
-                results.append(FileResult(file: file, id: item.id, change: .failed("\(error)"), before: nil, after: nil))
-            case .success(let remote):
-                results.append(write(remote, id: item.id, to: file, options: options, state: &state))
+        let targets = PullTarget.assign(selected, resource: resource, state: state, environment: options.environment,
+                                        directory: options.directory)
+        let entries = targets.map { state.entry($0.file, of: resource, in: options.environment) }
+        let work = Array(zip(selected, zip(targets, entries)))
+        let snapshot = state
+        return await work.boundedMap(limit: options.concurrency, finished: { done, output in
+            progress(done, work.count)
+            guard !options.dryRun else { return }
+            switch output.1 {
+            case .keep(let entry): state[options.environment, output.0.file] = entry
+            case .forget: state[options.environment, output.0.file] = nil
+            case .nothing: return
             }
-        }
-        return results
+            recorded(state)
+        }) { [self] item, target in
+            await pull(item.id, into: target.0, entry: target.1, options: options, state: snapshot)
+        }.map(\.0)
     }
 
+    enum Record: Sendable {
+        case keep(SyncState.Entry)
+        case forget
+        case nothing
+    }
+
+    private func pull(_ id: String, into target: PullTarget, entry: SyncState.Entry?, options: Options,
+                      state: SyncState) async -> (FileResult, Record) {
+        let remote: JSONObject
+        do { remote = try await service.get(resource, id: id) } catch {
+            if let gone = error as? RemoteError, gone.kind == .notFound, target.tracked {
+                return deletedRemotely(id, file: target.file, options: options)
+            }
+            return (FileResult(file: target.file, id: id, change: .failed("\(error)"), before: nil, after: nil), .nothing)
+        }
+        var file = target.file
+        if let fallback = target.fallback, read(target.file)?.text != text(remote, file: file, stated: nil, options: options) {
+            file = fallback
+        }
+        return write(remote, id: id, to: file, entry: entry, options: options, state: state)
+    }
+
+    private func deletedRemotely(_ id: String, file: String, options: Options) -> (FileResult, Record) {
+        guard options.prune, !options.dryRun else {
+            return (FileResult(file: file, id: id, change: .deletedRemotely(removed: false), before: nil, after: nil), .nothing)
+        }
+        if FileManager.default.fileExists(atPath: file) {
+            do { try FileManager.default.removeItem(atPath: file) } catch {
+                return (FileResult(file: file, id: id, change: .failed("cannot remove \(file): \(error)"), before: nil, after: nil), .nothing)
+            }
+        }
+        return (FileResult(file: file, id: id, change: .deletedRemotely(removed: true), before: nil, after: nil), .forget)
+    }
+
+    private func read(_ file: String) -> (text: String, body: JSONObject?, placeholders: Bool)? {
+        guard let bytes = try? AgentDocument.readBytes(path: file) else { return nil }
+        let document = try? AgentDocument.parse(bytes: bytes, file: file)
+        return (String(decoding: bytes, as: UTF8.self), document.flatMap { resource.schema.requestBody($0) },
+                document.map { Placeholder.holds($0.root) } ?? false)
+    }
+
+    private func text(_ remote: JSONObject, file: String, stated: JSONObject?, options: Options) -> String {
+        let content = FileContent.fromRemote(remote, stated: stated, full: options.full, schema: resource.schema)
+        return FileContent.yamlText(content, file: file, schema: resource.schema)
+    }
+
+    private func write(_ remote: JSONObject, id: String, to file: String, entry: SyncState.Entry?, options: Options,
+                       state: SyncState) -> (FileResult, Record) {
+        let existing = read(file)
+        // Rewriting a file from live values would drop its placeholders and write their (maybe secret) values.
+        if let existing, existing.placeholders {
+            return (FileResult(file: file, id: id, change: .failed("it holds ${NAME} placeholders, which pull does not rewrite "
+                + "yet; take the live values by hand (`agentctl diff` shows them)"), before: existing.text, after: nil), .nothing)
+        }
+        let text = text(remote, file: file, stated: existing?.body, options: options)
+        let result = { (change: Change) in
+            FileResult(file: file, id: id, change: change, before: options.dryRun ? existing?.text : nil,
+                       after: options.dryRun ? text : nil)
+        }
+        // A file that already holds what the live item says is in sync, whatever the lock last recorded.
+        let change: Change = existing == nil ? .new : (existing?.text == text ? .unchanged : .updated)
+        if let existing, change == .updated, !options.force {
+            guard let local = existing.body else { return (result(.keptLocalEdits("it is not valid YAML")), .nothing) }
+            if let entry, ContentHash.of(local) != entry.fileHash {
+                return (result(.keptLocalEdits("it has local edits since the last sync")), .nothing)
+            }
+        }
+        guard !options.dryRun else { return (result(change), .nothing) }
+        do {
+            if change != .unchanged { try AtomicFile.write(text, to: file) }
+            // The file hash is of what the written file reads back as, so the next comparison starts from exactly it.
+            let written = (try? AgentDocument.parse(bytes: Array(text.utf8), file: file)).flatMap { resource.schema.requestBody($0) }
+            let entry = try state.synced(resource, id: id, remote: remote, file: written ?? JSONObject())
+            return (result(change), .keep(entry))
+        } catch {
+            return (result(.failed("\(error)")), .nothing)
+        }
+    }
+
+    /// The listed items chosen by the selectors and the name pattern, in name order; tracked items missing from the
+    /// list follow, so one deleted on the server is noticed (or pulled, if it is only hidden from the list).
     private func select(_ listing: [ResourceListing], options: Options, state: SyncState) throws -> [ResourceListing] {
-        var chosen = listing
+        let tracked = state.entries(of: resource, in: options.environment)
+        var ids = Set(listing.map(\.id)).union(tracked.values.map(\.id))
         if !options.selectors.isEmpty {
-            var ids = Set<String>()
+            ids = []
             for selector in options.selectors {
                 if let entry = state.entry(selector, of: resource, in: options.environment) {
                     ids.insert(entry.id)
@@ -87,48 +170,14 @@ public struct Puller: Sendable {
                         + "nor the ID of a live \(resource.kind)")
                 }
             }
-            chosen = listing.filter { ids.contains($0.id) }
         }
+        var chosen = listing.filter { ids.contains($0.id) }
         if let pattern = options.namePattern {
             chosen = chosen.filter { fnmatch(pattern, $0.name, 0) == 0 }
         }
-        return chosen
-    }
-
-    private func write(_ remote: JSONObject, id: String, to file: String, options: Options,
-                       state: inout SyncState) -> FileResult {
-        let existingText = (try? AgentDocument.readBytes(path: file)).map { String(decoding: $0, as: UTF8.self) }
-        let existing = existingText.flatMap { try? AgentDocument.parse(bytes: Array($0.utf8), file: file) }
-        let local = existing.flatMap { resource.schema.requestBody($0) }
-        // Rewriting a file from live values would drop its placeholders and write their (maybe secret) values.
-        if let existing, Placeholder.holds(existing.root) {
-            return FileResult(file: file, id: id, change: .failed("it holds ${NAME} placeholders, which pull does not rewrite "
-                + "yet; take the live values by hand (`agentctl diff` shows them)"), before: existingText, after: nil)
-        }
-        if let existingText, !options.force {
-            let entry = state.entry(file, of: resource, in: options.environment)
-            if local == nil {
-                return FileResult(file: file, id: id, change: .keptLocalEdits("it is not valid YAML"), before: existingText, after: nil)
-            }
-            if let entry, local != entry.base {
-                return FileResult(file: file, id: id,
-                                  change: .keptLocalEdits("it has local edits since the last sync"), before: existingText, after: nil)
-            }
-        }
-        let content = FileContent.fromRemote(remote, stated: local, full: options.full, schema: resource.schema)
-        let text = FileContent.yamlText(content, file: file, schema: resource.schema)
-        let change: Change = existingText == nil ? .new : (existingText == text ? .unchanged : .updated)
-        if !options.dryRun {
-            if change != .unchanged {
-                do { try AtomicFile.write(text, to: file) } catch {
-                    return FileResult(file: file, id: id, change: .failed("\(error)"), before: existingText, after: text)
-                }
-            }
-            // The base is what the written file reads back as, so the next diff starts from exactly it.
-            let written = (try? AgentDocument.parse(bytes: Array(text.utf8), file: file)).flatMap { resource.schema.requestBody($0) }
-            state[options.environment, file] = SyncState.Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote),
-                                                               base: written ?? content)
-        }
-        return FileResult(file: file, id: id, change: change, before: existingText, after: text)
+        chosen.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        let listed = Set(listing.map(\.id))
+        let unlisted = tracked.filter { ids.contains($0.value.id) && !listed.contains($0.value.id) && options.namePattern == nil }
+        return chosen + unlisted.sorted { $0.key < $1.key }.map { ResourceListing(id: $0.value.id, name: "") }
     }
 }

@@ -27,31 +27,36 @@ public struct Pusher: Sendable {
         self.service = service
     }
 
-    /// Pushes every plan, `concurrency` at a time; records in `state` exactly the ones that succeeded.
-    /// `finished` is told each file's outcome as soon as it is known, from any task.
-    public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int, state: inout SyncState,
-                     finished: @escaping @Sendable (String, Outcome) -> Void = { _, _ in })
-        async -> [(file: String, outcome: Outcome)] {
-        let results = await plans.boundedMap(limit: concurrency) { [self] plan in
-            let result = await push(plan, force: force)
-            finished(plan.file, result.0)
-            return result
+    /// Pushes every plan, `concurrency` at a time; records in `state` exactly the ones that succeeded, each as soon
+    /// as it does, and tells `recorded` so the caller can save (a create not saved would be made again by a rerun).
+    /// `finished` is told each file's outcome as soon as it is known (after it is recorded).
+    public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int,
+                     state: inout SyncState, recorded: (SyncState) -> Void = { _ in },
+                     finished: (String, Outcome) -> Void = { _, _ in }) async -> [(file: String, outcome: Outcome)] {
+        let snapshot = state
+        let results = await plans.boundedMap(limit: concurrency, finished: { (_, result: (String, Outcome, SyncState.Entry?)) in
+            if let entry = result.2 {
+                state[environment, result.0] = entry
+                recorded(state)
+                snapshot.pendingCreates.end(result.0, environment: environment)
+            }
+            finished(result.0, result.1)
+        }) { [self] plan in
+            let (outcome, entry) = await push(plan, force: force, environment: environment, state: snapshot)
+            return (plan.file, outcome, entry)
         }
-        var report: [(String, Outcome)] = []
-        for (plan, (outcome, entry)) in zip(plans, results) {
-            if let entry { state[environment, plan.file] = entry }
-            report.append((plan.file, outcome))
-        }
-        return report
+        return results.map { ($0.0, $0.1) }
     }
 
-    private func push(_ plan: PlannedFile, force: Bool) async -> (Outcome, SyncState.Entry?) {
+    private func push(_ plan: PlannedFile, force: Bool, environment: String, state: SyncState) async -> (Outcome, SyncState.Entry?) {
         let comparison = plan.comparison
         do {
             guard let id = comparison.id else {
+                try state.pendingCreates.begin(plan.file, environment: environment)
                 let id = try await service.create(resource, plan.local)
                 let stored = try await service.get(resource, id: id)
-                let entry = SyncState.Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(stored), base: plan.local)
+                let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
+                                             secretPaths: plan.document.secretPaths)
                 if let failure = readBackFailure(sent: plan.local, stored: stored) { return (.failed(failure), entry) }
                 return (.created(id: id), entry)
             }
@@ -62,10 +67,12 @@ public struct Pusher: Sendable {
             let body = resource.updateBody(sending, plan.local)
             try await service.update(resource, id: id, body)
             let stored = try await service.get(resource, id: id)
-            let entry = SyncState.Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(stored), base: plan.local)
+            let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
+                                         secretPaths: plan.document.secretPaths)
             if let failure = readBackFailure(sent: body, stored: stored) { return (.failed(failure), nil) }
             return (.updated(fields: sending.count), entry)
         } catch let rejected as RejectedByAPI {
+            state.pendingCreates.end(plan.file, environment: environment)
             return (.rejected(rejected.diagnostics(in: plan.document)), nil)
         } catch {
             return (.failed("\(error)"), nil)

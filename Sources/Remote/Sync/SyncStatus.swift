@@ -8,9 +8,12 @@ public struct SyncStatus: Sendable {
 
     public init(plan: PlannedFile) {
         file = plan.file
-        id = plan.id
+        id = plan.id ?? plan.deletedRemotely
         let kinds = Set(plan.comparison.changes.map(\.kind))
-        if plan.comparison.isCreate {
+        let label: String
+        if plan.deletedRemotely != nil {
+            label = "deleted remotely"
+        } else if plan.comparison.isCreate {
             label = "not yet created"
         } else if kinds.contains(.conflict) {
             label = "conflict"
@@ -23,5 +26,6 @@ public struct SyncStatus: Sendable {
         } else {
             label = Self.inSync
         }
+        self.label = plan.renamedFrom.map { "\(label), renamed from \($0)" } ?? label
     }
 }

@@ -1,0 +1,63 @@
+import Dispatch
+import Foundation
+import Remote
+import Synchronization
+
+/// Ctrl-C and SIGTERM during pull or push: the lock is saved with every agent finished so far (see `LockCheckpoint`),
+/// so stopping at once loses nothing; the message says so and how to finish.
+enum Interruption {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func stopCleanly(_ command: String, saving checkpoint: LockCheckpoint) {
+        for (signalNumber, name) in [(SIGINT, "interrupted"), (SIGTERM, "terminated")] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                checkpoint.saveLatest()
+                Terminal.error("agentctl: \(name): every agent finished so far is recorded in agentctl.lock; "
+                    + "run `agentctl \(command)` again to finish\n")
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+/// Saves agentctl.lock as agents finish, at most every quarter second, so an interrupted run keeps what it did; the
+/// latest state is also saved on Ctrl-C or SIGTERM. An agent finished between two saves of a killed run is found again
+/// by the next run (its file adopted, its create matched). A failed save is not fatal here: the command's final save
+/// reports it.
+final class LockCheckpoint: Sendable {
+    private struct Progress {
+        var latest: SyncState?
+        var lastSave = ContinuousClock.now
+    }
+
+    private let progress = Mutex(Progress())
+    private let interval: Duration
+
+    init(interval: Duration = .milliseconds(250)) { self.interval = interval }
+
+    func record(_ state: SyncState) {
+        progress.withLock { progress in
+            progress.latest = state
+            guard ContinuousClock.now - progress.lastSave >= interval else { return }
+            try? state.save()
+            progress.lastSave = ContinuousClock.now
+        }
+    }
+
+    /// Creates are saved at once: a create not recorded is the one thing a rerun could repeat.
+    func recordNow(_ state: SyncState) {
+        progress.withLock { progress in
+            progress.latest = state
+            try? state.save()
+            progress.lastSave = ContinuousClock.now
+        }
+    }
+
+    func saveLatest() {
+        progress.withLock { progress in try? progress.latest?.save() }
+    }
+}
