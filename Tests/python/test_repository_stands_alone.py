@@ -65,11 +65,11 @@ def test_no_tracked_file_names_a_path_outside_the_repository():
 
 
 @pytest.mark.parametrize("file, text", [
-    ("scripts/test", 'python3 ../shared/reference/openapi.json'),
-    ("Tests/python/conftest.py", 'ROOT / "../../../shared/seeds"'),
-    ("README.md", "see ../shared for the seeds"),
+    ("scripts/test", 'python3 ../sibling/reference/openapi.json'),
+    ("Tests/python/conftest.py", 'ROOT / "../../../sibling/seeds"'),
+    ("README.md", "see ../sibling for the seeds"),
     ("Package.swift", '.package(path: "..")'),
-    ("scripts/generate-schema.py", 'open("/work/shared/reference.json")'),
+    ("scripts/generate-schema.py", 'open("/work/sibling/reference.json")'),
     ("docs/x.md", "/home/alice/agentctl/reference"),
 ])
 def test_a_path_outside_is_caught(file, text):

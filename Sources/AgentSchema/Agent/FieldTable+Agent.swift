@@ -6,6 +6,6 @@ enum AgentFields {}
 extension FieldTable {
     /// Agent files (`agents/*.yaml`): the body of a create-agent request.
     public static let agent = FieldTable(
-        sections: [AgentFields.top, AgentFields.agent, AgentFields.prompt, AgentFields.builtInTools, AgentFields.inlineTools, AgentFields.tts, AgentFields.asr, AgentFields.turn, AgentFields.conversation, AgentFields.vad, AgentFields.languagePresets],
+        sections: [AgentFields.top, AgentFields.agent, AgentFields.prompt, AgentFields.builtInTools, AgentFields.inlineTools, AgentFields.inlineWebhookApi, AgentFields.tts, AgentFields.asr, AgentFields.turn, AgentFields.conversation, AgentFields.vad, AgentFields.languagePresets],
         serverDefaultsJSON: AgentFields.serverDefaultsJSON)
 }
