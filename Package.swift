@@ -54,9 +54,10 @@ let package = Package(
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
         // Fuzzing only (scripts/fuzz): libFuzzer targets over the readers; without libFuzzer they replay files.
-        .executableTarget(name: "fuzz-agent-yaml", dependencies: ["ConfigModel", "AgentSchema", "Validation", "Simulator"],
+        .target(name: "FuzzDriver", path: "Fuzz/driver"),
+        .executableTarget(name: "fuzz-agent-yaml", dependencies: ["FuzzDriver", "ConfigModel", "AgentSchema", "Validation", "Simulator"],
                           path: "Fuzz/agent-yaml"),
-        .executableTarget(name: "fuzz-agent-json", dependencies: ["ConfigModel", "AgentSchema", "Validation"],
+        .executableTarget(name: "fuzz-agent-json", dependencies: ["FuzzDriver", "ConfigModel", "AgentSchema", "Validation"],
                           path: "Fuzz/agent-json"),
         // Test support only, for every test target: the agentctl and emulator processes, assertGolden, Tests/Fixtures.
         // Nothing in Sources depends on it, so `swift build --product agentctl` never compiles it.

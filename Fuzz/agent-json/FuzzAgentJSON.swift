@@ -1,9 +1,7 @@
 import AgentSchema
 import ConfigModel
+import FuzzDriver
 import Validation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// libFuzzer entry: bytes -> JSON (an API answer) -> its shape check -> the YAML file pull writes -> read and
 /// validated again. Traps when the reader fails without an offset inside the input, when JSON written back does not
@@ -38,25 +36,9 @@ enum AgentJSONInput {
     }
 }
 
-#if FUZZING
-/// libFuzzer's driver, called from this program's own entry point (SwiftPM names `main` for every executable).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                       _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-#endif
-
-/// With libFuzzer (scripts/fuzz) it fuzzes; built plainly (`swift build`) it replays files through the same check.
 @main
 enum FuzzAgentJSON {
     static func main() throws {
-        #if FUZZING
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(runFuzzer(&argc, &argv) { data, size in fuzzAgentJSON(data, size) })
-        #else
-        for path in CommandLine.arguments.dropFirst() { AgentJSONInput.check(try AgentDocument.readBytes(path: path)) }
-        print("checked \(CommandLine.arguments.count - 1) inputs")
-        #endif
+        try FuzzDriver.main(fuzzing: { data, size in fuzzAgentJSON(data, size) }, replaying: AgentJSONInput.check)
     }
 }

@@ -1,10 +1,8 @@
 import AgentSchema
 import ConfigModel
+import FuzzDriver
 import Simulator
 import Validation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// libFuzzer entry: bytes -> YAML -> typed model, request body and simulator settings -> rules -> every renderer.
 /// Traps when an input ends in neither a model nor diagnostics at real places in it (scripts/fuzz).
@@ -40,26 +38,9 @@ enum AgentYAMLInput {
     }
 }
 
-#if FUZZING
-/// libFuzzer's driver, called from this program's own entry point (SwiftPM names `main` for every executable).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                       _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-#endif
-
-/// With libFuzzer (scripts/fuzz) it fuzzes; built plainly (`swift build`) it replays files, such as a finding or the
-/// corpus, through the same check.
 @main
 enum FuzzAgentYAML {
     static func main() throws {
-        #if FUZZING
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(runFuzzer(&argc, &argv) { data, size in fuzzAgentYAML(data, size) })
-        #else
-        for path in CommandLine.arguments.dropFirst() { AgentYAMLInput.check(try AgentDocument.readBytes(path: path)) }
-        print("checked \(CommandLine.arguments.count - 1) inputs")
-        #endif
+        try FuzzDriver.main(fuzzing: { data, size in fuzzAgentYAML(data, size) }, replaying: AgentYAMLInput.check)
     }
 }
