@@ -52,6 +52,8 @@ struct Connection {
         let named = paths.isEmpty ? [try project.agentsFolder(settings)] : project.paths(paths)
         let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
                                                    variables: variables)
+        let unresolved = UnresolvedReferences.diagnostics(documents)
+        guard unresolved.isEmpty else { throw CommandFailure.located(unresolved, status: .findings) }
         var state = try loadState()
         var reconciled = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
         do {

@@ -1,0 +1,33 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// An agent that names a tool by its file (`tool:book`) is never pushed with the name as an ID: until tools are
+/// synced the name resolves to nothing, so diff, status and push stop at its line and send nothing.
+final class UnresolvedReferenceTests: XCTestCase {
+    func testANameWithNoIDStopsBeforeAnyWrite() async throws {
+        let emulator = try EmulatorProcess(self)
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        try dir.write("name: Desk\nconversation_config:\n  agent:\n    prompt:\n      tool_ids: [tool:book]\n",
+                      to: "agents/desk.yaml")
+        try dir.write("tool_config:\n  type: client\n  name: book\n  description: Books a slot\n", to: "tools/book.yaml")
+        let expected = """
+            agents/desk.yaml:5:18: error: [reference] `conversation_config.agent.prompt.tool_ids[0]` names `tool:book`, \
+            which has no ID to send: tool files are not synced yet, so write the tool's ID in this environment to diff \
+            or push this agent
+                      tool_ids: [tool:book]
+                                 ^
+
+            """
+        for command in [["push", "--yes"], ["diff"], ["status"]] {
+            let result = try AgentctlProcess.run(command, in: dir, environment: emulator.environment)
+            XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
+            XCTAssertEqual(result.stderr, expected, "\(command)")
+        }
+        let writes = try await emulator.writes()
+        XCTAssertEqual(writes.count, 0, "nothing is sent: \(writes)")
+
+        let validate = try AgentctlProcess.run(["validate"], in: dir)
+        XCTAssertEqual(validate.status, 0, "the name is right offline: \(validate.stdout)")
+    }
+}
