@@ -13,7 +13,8 @@ for tool in hyperfine time; do
     $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
   }
 done
-python3 -m pip install --quiet --disable-pip-version-check -r Tests/python/requirements.txt
+scripts/python-tools
+export PATH="$PWD/.build/venv/bin:$PATH"   # check-jsonschema
 
 swift build -c release --product agentctl 2>&1 | tail -n 1
 agentctl="$(swift build -c release --show-bin-path)/agentctl"
