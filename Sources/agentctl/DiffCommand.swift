@@ -35,11 +35,14 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(help: "Show values that look like secrets (API keys, auth headers, secret variables) instead of masking them.")
     var showSecrets = false
 
+    @OptionGroup var branchOption: BranchOption
+
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, _, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let (plans, _, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                          branch: branchOption.branch)
         let comparisons = plans.map(\.comparison)
         let shown: String
         switch format {

@@ -46,13 +46,22 @@ struct PushCommand: AsyncParsableCommand {
     @Flag(help: "Show values that look like secrets (secret variables too) instead of masking them.")
     var showSecrets = false
 
+    @OptionGroup var branchOption: BranchOption
+
     @OptionGroup var remote: RemoteOptions
+
+    func validate() throws {
+        if prune && branchOption.branch != nil {
+            throw ValidationError("--prune deletes whole agents, every branch of them: it cannot be combined with --branch")
+        }
+    }
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                          branch: branchOption.branch)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                 unsure: Set(reconciled.unsure.keys)) : []
         let variables = connection.variables, showSecrets = showSecrets
@@ -73,7 +82,13 @@ struct PushCommand: AsyncParsableCommand {
         let progress = ProgressLine(label: "pushing agents")
         progress.update(0, changing.count)
         let client = connection.client
-        let outcomes = await Pusher(.agents, service: connection.service)
+        let unbranched = await state.workingBranches.createMissing(on: changing.compactMap(\.id), client: client)
+        guard unbranched.isEmpty else {
+            progress.finish()
+            try connection.stopIfKeyRefused()
+            throw CommandFailure(.findings, messages: unbranched.map { "agent \($0.id): \($0.problem); nothing was pushed" })
+        }
+        let outcomes = await Pusher(.agents, service: connection.service(on: state.workingBranches))
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
                   state: &state, recorded: checkpoint.recordNow) { file, outcome in
                 // After a refused key every failure is that refusal again: it is told once, at the end.

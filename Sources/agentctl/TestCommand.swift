@@ -61,7 +61,7 @@ struct TestCommand: AsyncParsableCommand {
         let runner = TestRunner(client: connection.client, schedule: PollSchedule(limit: .seconds(maxWait)))
         let progress = ProgressLine(label: "running tests")
         let reports = await plans.boundedMap(limit: remote.concurrency, finished: { done, _ in progress.update(done, plans.count) }) {
-            await runner.run($0.tests, agentID: $0.agentID, branchID: nil, file: $0.file)
+            await runner.run($0.tests, agentID: $0.agentID, branchID: $0.branchID, file: $0.file)
         }
         progress.finish()
         try connection.stopIfKeyRefused()

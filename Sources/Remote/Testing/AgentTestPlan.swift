@@ -1,10 +1,12 @@
 import AgentSchema
 import ConfigModel
 
-/// One agent to test: its file, its live ID in the environment (from agentctl.lock) and the tests to run on it.
+/// One agent to test: its file, its live ID in the environment (from agentctl.lock), the branch the lock records
+/// for it (nil: the main branch) and the tests to run on it.
 public struct AgentTestPlan: Sendable {
     public let file: String
     public let agentID: String
+    public let branchID: String?
     public let tests: [SelectedTest]
 
     /// Each agent file set against the lock and its tests: the tests named on the command line (`named`), else the
@@ -33,7 +35,8 @@ public struct AgentTestPlan: Sendable {
             case .success(let tests) where tests.isEmpty:
                 problems.append(.error(.noTests, "this agent names no tests (platform_settings.testing.attached_tests); "
                     + "attach tests to it, or name tests by ID on the command line", at: top))
-            case .success(let tests): plans.append(AgentTestPlan(file: document.file, agentID: entry.id, tests: tests))
+            case .success(let tests): plans.append(AgentTestPlan(file: document.file, agentID: entry.id, branchID: entry.branch?.id,
+                                                                 tests: tests))
             }
         }
         return problems.isEmpty ? .success(plans) : .failure(TestSelection.LocatedProblems(diagnostics: problems))

@@ -30,7 +30,7 @@ public struct TestRunner: Sendable {
         let start = clock.now
         var answer: JSONValue
         do {
-            answer = try await send(startRequest(tests, agentID: agentID, branchID: branchID))
+            answer = try await client.json(startRequest(tests, agentID: agentID, branchID: branchID))
         } catch {
             return report(nil, [], false, "\(error)")
         }
@@ -48,7 +48,7 @@ public struct TestRunner: Sendable {
             }
             do {
                 try await sleep(wait)
-                answer = try await send(APIRequest(method: "GET", path: "/v1/convai/test-invocations/" + APIBaseURL.encode(invocation),
+                answer = try await client.json(APIRequest(method: "GET", path: "/v1/convai/test-invocations/" + APIBaseURL.encode(invocation),
                                                    idempotent: true, operation: "get test invocation \(invocation)"))
             } catch {
                 return report(invocation, results, false, "\(error)")
@@ -63,15 +63,5 @@ public struct TestRunner: Sendable {
         return APIRequest(method: "POST", path: "/v1/convai/agents/" + APIBaseURL.encode(agentID) + "/run-tests",
                           body: Data(JSONText.encode(.object(body)).utf8), idempotent: false,
                           operation: "start tests of agent \(agentID)")
-    }
-
-    private func send(_ request: APIRequest) async throws -> JSONValue {
-        let data = try await client.send(request)
-        guard let answer = try? JSONParser.parse(Array(data)) else {
-            throw RemoteError(kind: .malformedResponse, operation: request.operation, host: client.configuration.baseURL.host,
-                              keySource: client.configuration.apiKey.source, attempts: 1, serverMessage: nil, retryAfter: nil,
-                              wording: client.configuration.wording)
-        }
-        return answer
     }
 }
