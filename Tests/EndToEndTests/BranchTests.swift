@@ -67,6 +67,14 @@ final class BranchTests: XCTestCase {
         let status = try agentctl(["status"])
         XCTAssertTrue(status.stdout.hasSuffix("in sync\n"), status.stdout)
 
+        // agentctl test runs on the recorded branch too.
+        let greets = try await emulator.createTest(named: "Greets")
+        try await emulator.control(#"{"test_outcomes": {"*": {"pending_polls": 0}}}"#)
+        let test = try agentctl(["test", "front-desk", "--test", greets])
+        XCTAssertEqual(test.status, 0, test.stderr)
+        let run = try await emulator.writes().last { ($0["path"] as! String).hasSuffix("/run-tests") }
+        XCTAssertEqual((run?["body"] as? [String: Any])?["branch_id"] as? String, pilot)
+
         // Against the main branch, the pilot's first message is a change, and the switch is told.
         let onMainDiff = try agentctl(["diff", "--branch", "Main"])
         XCTAssertEqual(onMainDiff.status, 0, onMainDiff.stderr)
