@@ -12,13 +12,16 @@ struct PullCommand: AsyncParsableCommand {
         A tracked file with local edits since the last sync is never overwritten without --force. Each agent is \
         recorded in agentctl.lock as it is written, so an interrupted pull (Ctrl-C, SIGTERM, a kill, a full disk) is \
         finished by running it again. A renamed file keeps its agent. A tracked agent deleted on the server is \
-        reported; with --prune its file and entry are removed.
+        reported; with --prune its file and entry are removed. \
+        With --branch NAME each agent is worked on its branch of that name, recorded in agentctl.lock so later \
+        commands stay on it (--branch Main returns to the main branch); a change of branch is told on stderr.
 
         EXAMPLES
           agentctl pull
           agentctl pull --env production --name 'Support*'
           agentctl pull agents/support-desk.yaml --dry-run
           agentctl pull --prune          (also remove files of agents deleted on the server)
+          agentctl pull agents/support-desk.yaml --branch pilot
 
         EXIT CODES
           0  pulled (or nothing to do)

@@ -13,12 +13,15 @@ struct PushCommand: AsyncParsableCommand {
         and checks that every field was stored as sent. Refuses to overwrite edits made on the live agent since \
         the last sync unless --force. A file renamed (git mv) keeps its agent: the plan says "renamed". An agent \
         deleted on the server is planned to be created again. Each agent is recorded in agentctl.lock as it is \
-        done, so an interrupted push is finished by running it again, without creating anything twice.
+        done, so an interrupted push is finished by running it again, without creating anything twice. \
+        With --branch NAME each agent is worked on its branch of that name, recorded in agentctl.lock so later \
+        commands stay on it (--branch Main returns to the main branch); a change of branch is told on stderr.
 
         EXAMPLES
           agentctl push --dry-run
           agentctl push agents/support-desk.yaml --env production --yes
           agentctl push --prune          (also delete live agents whose file was removed)
+          agentctl push --branch pilot   (only each agent's branch `pilot`, made if missing)
 
         EXIT CODES
           0  everything applied (or nothing to do)

@@ -10,6 +10,7 @@ struct StatusCommand: AsyncParsableCommand {
         EXAMPLES
           agentctl status
           agentctl status --env production --exit-code
+          agentctl status --branch pilot
 
         EXIT CODES
           0  every agent in sync (or, without --exit-code, the status was shown)

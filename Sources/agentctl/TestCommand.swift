@@ -21,8 +21,8 @@ struct TestCommand: AsyncParsableCommand {
         EXIT CODES
           0  every test passed
           1  a test failed, a run did not finish within --max-wait, a request failed, or invalid files
-          2  usage or configuration error: an agent not in agentctl.lock for the environment, no tests to run, \
-        a test name with no ID
+          2  usage or configuration error: an agent not in agentctl.lock for the environment, a test name with \
+        no ID, no agent with any test (an agent without tests is otherwise skipped, with a note)
         """
     )
 
@@ -55,7 +55,9 @@ struct TestCommand: AsyncParsableCommand {
         let plans: [AgentTestPlan]
         switch AgentTestPlan.plans(documents, named: tests, state: state, environment: connection.environment,
                                    lookup: TestSelection.unsynced) {
-        case .success(let found): plans = found
+        case .success(let found):
+            plans = found.plans
+            for file in found.untested { Terminal.error("agentctl: note: \(VisibleText.escape(file)) names no tests; skipped") }
         case .failure(let problems): throw CommandFailure.located(problems.diagnostics, status: .usage)
         }
         let runner = TestRunner(client: connection.client, schedule: PollSchedule(limit: .seconds(maxWait)))

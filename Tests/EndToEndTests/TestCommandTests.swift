@@ -132,4 +132,17 @@ final class TestCommandTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("[reference] no ID in this environment for `test:greets`"), unknown.stderr)
     }
+
+    func testAnAgentWithoutTestsIsSkippedUnlessNoAgentHasAny() async throws {
+        try dir.write("name: Plain\nconversation_config:\n  agent:\n    first_message: Hi\n", to: "agents/plain.yaml")
+        XCTAssertEqual(try agentctl(["push", "--yes"]).status, 0)
+        try await emulator.control(#"{"test_outcomes": {"*": {"pending_polls": 0}}}"#)
+        let folder = try agentctl(["test", "agents"])
+        XCTAssertEqual(folder.status, 0, folder.stderr)
+        XCTAssertEqual(folder.stderr, "agentctl: note: agents/plain.yaml names no tests; skipped\n")
+        XCTAssertTrue(folder.stdout.hasSuffix("2 tests: 2 passed, 0 failed\n"), folder.stdout)
+        let alone = try agentctl(["test", "plain"])
+        XCTAssertEqual(alone.status, 2)
+        XCTAssertTrue(alone.stderr.hasPrefix("agents/plain.yaml:1:1: error: [no-tests] this agent names no tests"), alone.stderr)
+    }
 }

@@ -10,11 +10,12 @@ public struct AgentTestPlan: Sendable {
     public let tests: [SelectedTest]
 
     /// Each agent file set against the lock and its tests: the tests named on the command line (`named`), else the
-    /// file's attached tests. Every problem is told at once, located: a file not in the lock for `environment`, a
-    /// test name with no ID there, an agent with no tests.
+    /// file's attached tests; the agents with none are `untested`. Every problem is told at once, located: a file not
+    /// in the lock for `environment`, a test name with no ID there, no agent with any test.
     public static func plans(_ documents: [AgentDocument], named: [String], state: SyncState, environment: String,
-                             lookup: ReferenceLookup) -> Result<[AgentTestPlan], TestSelection.LocatedProblems> {
+                             lookup: ReferenceLookup) -> Result<(plans: [AgentTestPlan], untested: [String]), TestSelection.LocatedProblems> {
         var plans: [AgentTestPlan] = []
+        var untested: [AgentDocument] = []
         var problems: [Diagnostic] = []
         for document in documents {
             let top = SourceMark(file: document.file, line: 1, column: 1)
@@ -32,14 +33,19 @@ public struct AgentTestPlan: Sendable {
             }
             switch chosen {
             case .failure(let located): problems += located.diagnostics
-            case .success(let tests) where tests.isEmpty:
-                problems.append(.error(.noTests, "this agent names no tests (platform_settings.testing.attached_tests); "
-                    + "attach tests to it, or name tests by ID on the command line", at: top))
+            case .success(let tests) where tests.isEmpty: untested.append(document)
             case .success(let tests): plans.append(AgentTestPlan(file: document.file, agentID: entry.id, branchID: entry.branch?.id,
                                                                  tests: tests))
             }
         }
-        return problems.isEmpty ? .success(plans) : .failure(TestSelection.LocatedProblems(diagnostics: problems))
+        if problems.isEmpty && plans.isEmpty {
+            problems = untested.map { document in
+                .error(.noTests, "this agent names no tests (platform_settings.testing.attached_tests); attach tests to it, "
+                    + "or name tests by ID on the command line", at: SourceMark(file: document.file, line: 1, column: 1))
+            }
+        }
+        guard problems.isEmpty else { return .failure(TestSelection.LocatedProblems(diagnostics: problems)) }
+        return .success((plans, untested.map(\.file)))
     }
 }
 
