@@ -79,8 +79,10 @@ struct Connection {
     }
 
     /// The working branch of each tracked file's agent: `requested` (looked up on each agent), else the branch the lock
-    /// records; each file that changes branch is told on stderr. `ids`: untracked agents, by ID.
-    func workingBranches(_ requested: String?, files: [String], ids: [String] = [], state: SyncState) async throws -> WorkingBranches {
+    /// records; each file that changes branch is told on stderr (when `tellSwitches`: a switch matters to a
+    /// comparison with the last sync). `ids`: untracked agents, by ID.
+    func workingBranches(_ requested: String?, files: [String], ids: [String] = [], state: SyncState,
+                         tellSwitches: Bool = true) async throws -> WorkingBranches {
         let tracked = files.compactMap { file in state.entry(file, of: .agents, in: environment).map { (file: file, entry: $0) } }
         let agents = tracked.map { (id: $0.entry.id, recorded: $0.entry.branch) } + ids.map { (id: $0, recorded: AgentBranch?.none) }
         let branches: WorkingBranches
@@ -91,7 +93,9 @@ struct Connection {
             try stopIfKeyRefused()
             throw Self.fail(error)
         }
-        for note in branches.switches(tracked, environment: environment) { Terminal.error("agentctl: note: \(note)") }
+        for note in tellSwitches ? branches.switches(tracked, environment: environment) : [] {
+            Terminal.error("agentctl: note: \(note)")
+        }
         return branches
     }
 

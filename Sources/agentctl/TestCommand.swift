@@ -9,19 +9,21 @@ struct TestCommand: AsyncParsableCommand {
         abstract: "Run an agent's tests on the live agent and report each result.",
         discussion: """
         Runs the agent's own tests (platform_settings.testing.attached_tests in its file) or those named with \
-        --test, on the live agent that agentctl.lock ties the file to in the environment (on the branch the lock \
-        records for it, if any). Starts one run per agent, then looks at it again, waiting longer each time (from \
+        --test, on the live agent that agentctl.lock ties the file to in the environment, on the branch the lock \
+        records for it (the main branch if none) or the one --branch names. Starts one run per agent, then looks at it again, waiting longer each time (from \
         half a second up to 10 seconds), until every test has finished or --max-wait runs out.
 
         EXAMPLES
           agentctl test agents/support-desk.yaml
           agentctl test support-desk --env staging --test tst_greets_caller
           agentctl test agents/ --format junit > test-results.xml      (in CI)
+          agentctl test support-desk --branch pilot
 
         EXIT CODES
           0  every test passed
           1  a test failed, a run did not finish within --max-wait, a request failed, or invalid files
-          2  usage or configuration error: an agent not in agentctl.lock for the environment, a test name with \
+          2  usage or configuration error: an agent not in agentctl.lock for the environment, no --branch of that \
+        name on an agent, a test name with \
         no ID, no agent with any test (an agent without tests is otherwise skipped, with a note)
         """
     )
@@ -34,6 +36,10 @@ struct TestCommand: AsyncParsableCommand {
 
     @Option(help: "Output format: text, json, github (annotations) or junit (XML).")
     var format: TestFormat = .text
+
+    @Option(help: ArgumentHelp("Run on each agent's branch of this name instead of the branch agentctl.lock records "
+        + "(by default the main branch).", valueName: "name"))
+    var branch: String?
 
     @Option(help: "Seconds to wait in all for a run to finish before giving up.")
     var maxWait: Double = 600
@@ -60,10 +66,16 @@ struct TestCommand: AsyncParsableCommand {
             for file in found.untested { Terminal.error("agentctl: note: \(VisibleText.escape(file)) names no tests; skipped") }
         case .failure(let problems): throw CommandFailure.located(problems.diagnostics, status: .usage)
         }
+        let branches = try await connection.workingBranches(branch, files: plans.map(\.file), state: state, tellSwitches: false)
+        if let branch, !branches.missing.isEmpty {
+            let lacking = plans.filter { branches.missing.contains($0.agentID) }.map { VisibleText.escape($0.file) }
+            throw CommandFailure.usage("no branch `\(VisibleText.escape(branch))` on the agent of \(lacking.joined(separator: ", ")) "
+                + "in `\(connection.environment)`; push to it first (push --branch creates it)")
+        }
         let runner = TestRunner(client: connection.client, schedule: PollSchedule(limit: .seconds(maxWait)))
         let progress = ProgressLine(label: "running tests")
         let reports = await plans.boundedMap(limit: remote.concurrency, finished: { done, _ in progress.update(done, plans.count) }) {
-            await runner.run($0.tests, agentID: $0.agentID, branchID: $0.branchID, file: $0.file)
+            await runner.run($0.tests, agentID: $0.agentID, branchID: branches.byAgent[$0.agentID]?.id, file: $0.file)
         }
         progress.finish()
         try connection.stopIfKeyRefused()

@@ -74,6 +74,13 @@ final class BranchTests: XCTestCase {
         XCTAssertEqual(test.status, 0, test.stderr)
         let run = try await emulator.writes().last { ($0["path"] as! String).hasSuffix("/run-tests") }
         XCTAssertEqual((run?["body"] as? [String: Any])?["branch_id"] as? String, pilot)
+        let onMainTest = try agentctl(["test", "front-desk", "--test", greets, "--branch", "Main"])
+        XCTAssertEqual(onMainTest.status, 0, onMainTest.stderr)
+        let mainRun = try await emulator.writes().last { ($0["path"] as! String).hasSuffix("/run-tests") }
+        XCTAssertNil((mainRun?["body"] as? [String: Any])?["branch_id"], "the main branch is the agent's own")
+        let nowhere = try agentctl(["test", "front-desk", "--test", greets, "--branch", "nowhere"])
+        XCTAssertEqual(nowhere.status, 2)
+        XCTAssertTrue(nowhere.stderr.contains("no branch `nowhere` on the agent of agents/front-desk.yaml in `default`"), nowhere.stderr)
 
         // Against the main branch, the pilot's first message is a change, and the switch is told.
         let onMainDiff = try agentctl(["diff", "--branch", "Main"])

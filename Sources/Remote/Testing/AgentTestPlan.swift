@@ -1,12 +1,10 @@
 import AgentSchema
 import ConfigModel
 
-/// One agent to test: its file, its live ID in the environment (from agentctl.lock), the branch the lock records
-/// for it (nil: the main branch) and the tests to run on it.
+/// One agent to test: its file, its live ID in the environment (from agentctl.lock) and the tests to run on it.
 public struct AgentTestPlan: Sendable {
     public let file: String
     public let agentID: String
-    public let branchID: String?
     public let tests: [SelectedTest]
 
     /// Each agent file set against the lock and its tests: the tests named on the command line (`named`), else the
@@ -34,8 +32,7 @@ public struct AgentTestPlan: Sendable {
             switch chosen {
             case .failure(let located): problems += located.diagnostics
             case .success(let tests) where tests.isEmpty: untested.append(document)
-            case .success(let tests): plans.append(AgentTestPlan(file: document.file, agentID: entry.id, branchID: entry.branch?.id,
-                                                                 tests: tests))
+            case .success(let tests): plans.append(AgentTestPlan(file: document.file, agentID: entry.id, tests: tests))
             }
         }
         if problems.isEmpty && plans.isEmpty {
