@@ -29,7 +29,7 @@ struct AgentCtl: AsyncParsableCommand {
         version: Version.description,
         subcommands: [
             ValidateCommand.self, PullCommand.self, DiffCommand.self, PushCommand.self, StatusCommand.self,
-            MoveCommand.self, SimulateCommand.self, SchemaCommand.self, InitCommand.self,
+            TestCommand.self, MoveCommand.self, SimulateCommand.self, SchemaCommand.self, InitCommand.self,
         ]
     )
 }

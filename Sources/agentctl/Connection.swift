@@ -45,9 +45,10 @@ struct Connection {
                           variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
-    /// The agent files under `paths` (validated) set against their live agents in this environment, with the state
-    /// (renamed files and interrupted creates already reconciled in it).
-    func plan(_ paths: [String], concurrency: Int) async throws
+    /// The agent files under `paths` (validated) set against their live agents in this environment, each on its
+    /// working branch (`branch`, else the one the lock records), with the state (renamed files and interrupted creates
+    /// already reconciled in it, and the working branches).
+    func plan(_ paths: [String], concurrency: Int, branch: String? = nil) async throws
         -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
         let named = paths.isEmpty ? [try project.agentsFolder(settings)] : project.paths(paths)
         let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
@@ -63,13 +64,44 @@ struct Connection {
             try stopIfKeyRefused()
             throw Self.fail(error)
         }
+        if let branch, let new = documents.first(where: { state.entry($0.file, of: .agents, in: environment) == nil }) {
+            throw CommandFailure.usage("\(VisibleText.escape(new.file)) has no live agent in `\(environment)` yet, and a new agent "
+                + "starts on its main branch, not on `\(VisibleText.escape(branch))`: push it without --branch first")
+        }
+        state.workingBranches = try await workingBranches(branch, files: documents.map(\.file), state: state)
         let progress = ProgressLine(label: "reading live agents")
-        let results = await Planner(.agents, service: service)
+        let results = await Planner(.agents, service: service(on: state.workingBranches))
             .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed,
                   progress: progress.update)
         progress.finish()
         try stopIfKeyRefused()
         return (try Self.plans(results), state, reconciled)
+    }
+
+    /// The working branch of each tracked file's agent: `requested` (looked up on each agent), else the branch the lock
+    /// records; each file that changes branch is told on stderr (when `tellSwitches`: a switch matters to a
+    /// comparison with the last sync). `ids`: untracked agents, by ID.
+    func workingBranches(_ requested: String?, files: [String], ids: [String] = [], state: SyncState,
+                         tellSwitches: Bool = true) async throws -> WorkingBranches {
+        let tracked = files.compactMap { file in state.entry(file, of: .agents, in: environment).map { (file: file, entry: $0) } }
+        let agents = tracked.map { (id: $0.entry.id, recorded: $0.entry.branch) } + ids.map { (id: $0, recorded: AgentBranch?.none) }
+        let branches: WorkingBranches
+        do {
+            branches = try await WorkingBranches.resolve(requested, agents: agents,
+                                                         client: client, concurrency: client.configuration.concurrency)
+        } catch {
+            try stopIfKeyRefused()
+            throw Self.fail(error)
+        }
+        for note in tellSwitches ? branches.switches(tracked, environment: environment) : [] {
+            Terminal.error("agentctl: note: \(note)")
+        }
+        return branches
+    }
+
+    /// The API with each agent on its working branch.
+    func service(on branches: WorkingBranches) -> any ResourceService {
+        branches.isEmpty ? service : BranchedResources(client: client, branches: branches)
     }
 
     /// Per file, the fields whose value came from a secret variable.

@@ -12,13 +12,16 @@ struct PullCommand: AsyncParsableCommand {
         A tracked file with local edits since the last sync is never overwritten without --force. Each agent is \
         recorded in agentctl.lock as it is written, so an interrupted pull (Ctrl-C, SIGTERM, a kill, a full disk) is \
         finished by running it again. A renamed file keeps its agent. A tracked agent deleted on the server is \
-        reported; with --prune its file and entry are removed.
+        reported; with --prune its file and entry are removed. \
+        With --branch NAME each agent is worked on its branch of that name, recorded in agentctl.lock so later \
+        commands stay on it (--branch Main returns to the main branch); a change of branch is told on stderr.
 
         EXAMPLES
           agentctl pull
           agentctl pull --env production --name 'Support*'
           agentctl pull agents/support-desk.yaml --dry-run
           agentctl pull --prune          (also remove files of agents deleted on the server)
+          agentctl pull agents/support-desk.yaml --branch pilot
 
         EXIT CODES
           0  pulled (or nothing to do)
@@ -46,7 +49,15 @@ struct PullCommand: AsyncParsableCommand {
     @Flag(help: "Remove the file and the lock entry of a tracked agent that was deleted on the server.")
     var prune = false
 
+    @OptionGroup var branchOption: BranchOption
+
     @OptionGroup var remote: RemoteOptions
+
+    func validate() throws {
+        if prune && branchOption.branch != nil {
+            throw ValidationError("--prune removes files of agents deleted on the server: it cannot be combined with --branch")
+        }
+    }
 
     func run() async throws {
         let connection = try Connection.open(remote)
@@ -57,6 +68,14 @@ struct PullCommand: AsyncParsableCommand {
         var options = Puller.Options(environment: connection.environment, directory: connection.settings.agentsDirectory)
         // A selector naming a file is taken from where the user stands; an agent ID is kept as it is.
         options.selectors = selectors.map { AgentFileFinder.isAgentFile($0) ? connection.project.path($0) : $0 }
+        if branchOption.branch != nil && options.selectors.isEmpty {
+            options.selectors = state.entries(of: .agents, in: connection.environment).keys.sorted()
+            guard !options.selectors.isEmpty else {
+                throw CommandFailure.usage("pull --branch works on agents already tracked in `\(connection.environment)`: "
+                    + "name agent files or agent IDs to pull")
+            }
+        }
+        state.workingBranches = try await branches(connection, selectors: options.selectors, state: state)
         options.namePattern = name
         options.full = full
         options.force = force
@@ -68,7 +87,7 @@ struct PullCommand: AsyncParsableCommand {
         let checkpoint = LockCheckpoint()
         if !dryRun { Interruption.stopCleanly("pull", saving: checkpoint) }
         do {
-            results = try await Puller(.agents, service: connection.service)
+            results = try await Puller(.agents, service: connection.service(on: state.workingBranches))
                 .pull(options, state: &state, progress: progress.update, recorded: checkpoint.record)
         } catch {
             progress.finish()
@@ -85,5 +104,19 @@ struct PullCommand: AsyncParsableCommand {
         if results.contains(where: { !PullReport.isSuccess($0.change) }) {
             throw CommandFailure(.findings)
         }
+    }
+
+    /// The working branch of each agent the selectors name (each tracked agent when there are none); pulling from a
+    /// branch an agent lacks is an error before anything is written.
+    private func branches(_ connection: Connection, selectors: [String], state: SyncState) async throws -> WorkingBranches {
+        let tracked = state.entries(of: .agents, in: connection.environment)
+        let fileOfID = Dictionary(tracked.map { ($0.value.id, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let files = selectors.isEmpty ? tracked.keys.sorted() : selectors.compactMap { tracked[$0] != nil ? $0 : fileOfID[$0] }
+        let ids = selectors.filter { tracked[$0] == nil && fileOfID[$0] == nil }
+        let branches = try await connection.workingBranches(branchOption.branch, files: files, ids: ids, state: state)
+        guard let branch = branchOption.branch, !branches.missing.isEmpty else { return branches }
+        throw CommandFailure(.findings, messages: branches.missing.sorted().map {
+            "agent \($0) has no branch `\(VisibleText.escape(branch))` in `\(connection.environment)`; nothing was pulled"
+        })
     }
 }

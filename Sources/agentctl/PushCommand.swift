@@ -13,12 +13,15 @@ struct PushCommand: AsyncParsableCommand {
         and checks that every field was stored as sent. Refuses to overwrite edits made on the live agent since \
         the last sync unless --force. A file renamed (git mv) keeps its agent: the plan says "renamed". An agent \
         deleted on the server is planned to be created again. Each agent is recorded in agentctl.lock as it is \
-        done, so an interrupted push is finished by running it again, without creating anything twice.
+        done, so an interrupted push is finished by running it again, without creating anything twice. \
+        With --branch NAME each agent is worked on its branch of that name, recorded in agentctl.lock so later \
+        commands stay on it (--branch Main returns to the main branch); a change of branch is told on stderr.
 
         EXAMPLES
           agentctl push --dry-run
           agentctl push agents/support-desk.yaml --env production --yes
           agentctl push --prune          (also delete live agents whose file was removed)
+          agentctl push --branch pilot   (only each agent's branch `pilot`, made if missing)
 
         EXIT CODES
           0  everything applied (or nothing to do)
@@ -46,13 +49,22 @@ struct PushCommand: AsyncParsableCommand {
     @Flag(help: "Show values that look like secrets (secret variables too) instead of masking them.")
     var showSecrets = false
 
+    @OptionGroup var branchOption: BranchOption
+
     @OptionGroup var remote: RemoteOptions
+
+    func validate() throws {
+        if prune && branchOption.branch != nil {
+            throw ValidationError("--prune deletes whole agents, every branch of them: it cannot be combined with --branch")
+        }
+    }
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                          branch: branchOption.branch)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                 unsure: Set(reconciled.unsure.keys)) : []
         let variables = connection.variables, showSecrets = showSecrets
@@ -73,7 +85,13 @@ struct PushCommand: AsyncParsableCommand {
         let progress = ProgressLine(label: "pushing agents")
         progress.update(0, changing.count)
         let client = connection.client
-        let outcomes = await Pusher(.agents, service: connection.service)
+        let unbranched = await state.workingBranches.createMissing(on: changing.compactMap(\.id), client: client)
+        guard unbranched.isEmpty else {
+            progress.finish()
+            try connection.stopIfKeyRefused()
+            throw CommandFailure(.findings, messages: unbranched.map { "agent \($0.id): \($0.problem); nothing was pushed" })
+        }
+        let outcomes = await Pusher(.agents, service: connection.service(on: state.workingBranches))
             .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
                   state: &state, recorded: checkpoint.recordNow) { file, outcome in
                 // After a refused key every failure is that refusal again: it is told once, at the end.
