@@ -53,8 +53,9 @@ struct PushCommand: AsyncParsableCommand {
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
-                                                unsure: Set(reconciled.unsure.keys)) : []
+        // Agents are deleted before the tools and tests they name.
+        let pruned = prune ? Resource.all.reversed().flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
+                                                                       unsure: Set(reconciled.unsure.keys)) } : []
         let variables = connection.variables, showSecrets = showSecrets
         let hide: @Sendable (String) -> String = { text in showSecrets ? text : variables.redact(text) }
         Terminal.output(hide(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
@@ -70,16 +71,20 @@ struct PushCommand: AsyncParsableCommand {
         Interruption.stopCleanly("push", saving: checkpoint)
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
-        let progress = ProgressLine(label: "pushing agents")
+        let progress = ProgressLine(label: "pushing")
         progress.update(0, changing.count)
         let client = connection.client
-        let outcomes = await Pusher(.agents, service: connection.service)
-            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
-                  state: &state, recorded: checkpoint.recordNow) { file, outcome in
-                // After a refused key every failure is that refusal again: it is told once, at the end.
-                let told = outcome.succeeded || client.keyRefusal == nil
-                progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
-            }
+        var outcomes: [(file: String, outcome: Pusher.Outcome)] = []
+        // Tools and tests first, each kind done before the next, so an agent's names resolve to IDs that exist.
+        for resource in Resource.all {
+            outcomes += await Pusher(resource, service: connection.service)
+                .push(changing.filter { Resource.of($0.document) == resource }, environment: connection.environment,
+                      force: force, concurrency: remote.concurrency, state: &state, recorded: checkpoint.recordNow) { file, outcome in
+                    // After a refused key every failure is that refusal again: it is told once, at the end.
+                    let told = outcome.succeeded || client.keyRefusal == nil
+                    progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
+                }
+        }
         progress.finish()
         let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
                                                             environment: connection.environment, state: &state)

@@ -20,6 +20,8 @@ public enum Reconciling {
 
         /// Whether the state changed, so it must be saved even if nothing else is done.
         public var changedState: Bool { !renamed.isEmpty || !adopted.isEmpty }
+
+        public init() {}
     }
 
     /// Finds renames among `documents` and moves their entries in `state`.
