@@ -92,6 +92,11 @@ public final class EmulatorProcess {
         try JSONSerialization.jsonObject(with: try await send("GET", "/v1/convai/agents/\(id)")) as! [String: Any]
     }
 
+    /// Any resource as the API returns it (`/v1/convai/tools/ID`).
+    public func resource(_ path: String) async throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: try await send("GET", path)) as? [String: Any] ?? [:]
+    }
+
     /// Changes a live agent behind agentctl's back, as an edit in the vendor's dashboard would.
     public func patch(_ id: String, _ json: String) async throws {
         _ = try await send("PATCH", "/v1/convai/agents/\(id)", body: json)
