@@ -71,21 +71,23 @@ struct PushCommand: AsyncParsableCommand {
         Interruption.stopCleanly("push", saving: checkpoint)
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
-        let progress = ProgressLine(label: "pushing")
-        progress.update(0, changing.count)
         let client = connection.client
         var outcomes: [(file: String, outcome: Pusher.Outcome)] = []
         // Tools and tests first, each kind done before the next, so an agent's names resolve to IDs that exist.
         for resource in Resource.all {
+            let plans = changing.filter { Resource.of($0.document) == resource }
+            guard !plans.isEmpty else { continue }
+            let progress = ProgressLine(label: "pushing \(resource.plural)")
+            progress.update(0, plans.count)
             outcomes += await Pusher(resource, service: connection.service)
-                .push(changing.filter { Resource.of($0.document) == resource }, environment: connection.environment,
-                      force: force, concurrency: remote.concurrency, state: &state, recorded: checkpoint.recordNow) { file, outcome in
+                .push(plans, environment: connection.environment, force: force, concurrency: remote.concurrency,
+                      state: &state, recorded: checkpoint.recordNow) { file, outcome in
                     // After a refused key every failure is that refusal again: it is told once, at the end.
                     let told = outcome.succeeded || client.keyRefusal == nil
                     progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
                 }
+            progress.finish()
         }
-        progress.finish()
         let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
                                                             environment: connection.environment, state: &state)
         try Connection.saveState(state)
