@@ -8,17 +8,7 @@ final class PromotionTests: XCTestCase {
     func testPullFromStagingPushToProductionWithItsOwnIDs() async throws {
         let staging = try EmulatorProcess(self, arguments: ["--instance", "staging"])
         let production = try EmulatorProcess(self, arguments: ["--instance", "production"])
-        let settings = """
-            default_environment: staging
-            environments:
-              staging:
-                base_url: \(staging.baseURL)
-                api_key_env: STAGING_KEY
-              production:
-                base_url: \(production.baseURL)
-                api_key_env: PRODUCTION_KEY
-
-            """
+        let settings = EmulatorProcess.stagingAndProduction(staging, production)
         var keys = ["STAGING_KEY": EmulatorProcess.key, "PRODUCTION_KEY": EmulatorProcess.key, "BOOKING_TOKEN": "Bearer staging-1"]
 
         // Staging is set up from a first repository, by name.
