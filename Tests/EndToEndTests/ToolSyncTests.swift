@@ -48,4 +48,40 @@ final class ToolSyncTests: XCTestCase {
         let live = try await emulator.resource("/v1/convai/tools/\(toolID)")
         XCTAssertNil(live["tool_config"], "the tool is gone: \(live)")
     }
+
+    func testAToolCreateKilledBeforeTheLockWasSavedIsAdoptedNotMadeTwice() async throws {
+        let emulator = try EmulatorProcess(self)
+        let dir = try AgentctlProcess.temporaryDirectory(self)
+        try dir.write("tool_config:\n  type: client\n  name: map\n  description: Shows a map\n", to: "tools/map.yaml")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("agents"), withIntermediateDirectories: true)
+        XCTAssertEqual(try AgentctlProcess.run(["push", "--yes"], in: dir, environment: emulator.environment).status, 0)
+        // As a push killed after the server's create and before the lock's save leaves it: no entry, a pending mark.
+        let lockURL = dir.appendingPathComponent("agentctl.lock")
+        var lock = try JSONSerialization.jsonObject(with: Data(contentsOf: lockURL)) as! [String: Any]
+        var environments = lock["environments"] as! [String: [String: Any]]
+        environments["default"]?["tools/map.yaml"] = nil
+        lock["environments"] = environments
+        try JSONSerialization.data(withJSONObject: lock).write(to: lockURL)
+        let hash = try sha256Hex("default\ntools/map.yaml")
+        try dir.write("tools/map.yaml", to: ".agentctl/creating/\(hash).pending")
+
+        let again = try AgentctlProcess.run(["push", "--yes"], in: dir, environment: emulator.environment)
+        XCTAssertEqual(again.status, 0, again.stdout + again.stderr)
+        XCTAssertTrue(again.stdout.contains("0 to create, 1 unchanged"), again.stdout)
+        let tools = try await emulator.resource("/v1/convai/tools")["tools"] as? [Any]
+        XCTAssertEqual(tools?.count, 1, "the tool is not created twice")
+    }
+
+    private func sha256Hex(_ text: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")[0].description
+    }
 }
