@@ -15,16 +15,10 @@ public struct ResourceNames: Sendable {
         var slugs: [FileKind: [String]] = [:]
         for kind in FileKind.allCases {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(kind.folder).path)) ?? []
-            slugs[kind] = names.filter(AgentFileFinder.isAgentFile).map(slug).sorted()
+            slugs[kind] = names.filter(AgentFileFinder.isAgentFile).map(ResourceReference.slug(ofFile:)).sorted()
         }
         return ResourceNames(slugs)
     }
 
     public func slugs(of kind: FileKind) -> [String] { slugs[kind] ?? [] }
-
-    /// A file's name without its `.yaml` / `.yml` extension.
-    public static func slug(_ fileName: String) -> String {
-        for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
-        return fileName
-    }
 }

@@ -29,7 +29,9 @@ public struct Validator: Sendable {
             secrets.check(document.root)
             found += secrets.diagnostics
         case .test:
-            break
+            var references = ReferenceRules(names: names)
+            references.check(document.root, fields: ReferenceField.test)
+            found += references.diagnostics
         }
         return found.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
     }

@@ -21,10 +21,10 @@ enum AgentFileLoading {
         return report.files.compactMap(\.document)
     }
 
-    /// The readable agent files in `directory`, read only when a tracked file is gone (it may have been renamed), so a
+    /// The readable files in `directory`, read only when a tracked file is gone (it may have been renamed), so a
     /// pull holds no file it does not need.
-    static func renameCandidates(state: SyncState, environment: String, directory: String) -> [AgentDocument] {
-        let tracked = state.entries(of: .agents, in: environment).keys
+    static func renameCandidates(_ resource: Resource, state: SyncState, environment: String, directory: String) -> [AgentDocument] {
+        let tracked = state.entries(of: resource, in: environment).keys
         guard tracked.contains(where: { !FileManager.default.fileExists(atPath: $0) }),
               let files = try? AgentFileFinder.files(in: [directory]) else { return [] }
         return files.compactMap { file in

@@ -45,25 +45,49 @@ struct Connection {
                           variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
+<<<<<<< HEAD
     /// The agent files under `paths` (validated) set against their live agents in this environment, each on its
     /// working branch (`branch`, else the one the lock records), with the state (renamed files and interrupted creates
     /// already reconciled in it, and the working branches).
     func plan(_ paths: [String], concurrency: Int, branch: String? = nil) async throws
+=======
+    /// The files under `paths` (validated; by default the agents, tools and tests folders) set against their live
+    /// resources in this environment, with the state (renamed files and interrupted creates already reconciled in
+    /// it). Every name a file gives another resource must have an ID here, or be a file this command creates first.
+    func plan(_ paths: [String], concurrency: Int) async throws
+>>>>>>> tools
         -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
-        let named = paths.isEmpty ? [try project.agentsFolder(settings)] : project.paths(paths)
+        let named = paths.isEmpty ? try resourceFolders() : project.paths(paths)
         let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
                                                    variables: variables)
-        let unresolved = UnresolvedReferences.diagnostics(documents)
-        guard unresolved.isEmpty else { throw CommandFailure.located(unresolved, status: .findings) }
         var state = try loadState()
-        var reconciled = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
+        let unresolved = ReferenceCheck.unresolved(documents, references: ReferenceMap(state: state, environment: environment))
+        guard unresolved.isEmpty else { throw CommandFailure.located(unresolved, status: .findings) }
+        var plans: [PlannedFile] = []
+        var reconciled = Reconciling.Reconciled()
+        for resource in Resource.all {
+            let found = try await plan(resource, documents: documents.filter { Resource.of($0) == resource },
+                                       concurrency: concurrency, state: &state)
+            plans += found.plans
+            reconciled.renamed += found.reconciled.renamed
+            reconciled.unsure.merge(found.reconciled.unsure) { first, _ in first }
+            reconciled.adopted += found.reconciled.adopted
+        }
+        return (plans, state, reconciled)
+    }
+
+    private func plan(_ resource: Resource, documents: [AgentDocument], concurrency: Int, state: inout SyncState) async throws
+        -> (plans: [PlannedFile], reconciled: Reconciling.Reconciled) {
+        var reconciled = Reconciling.renames(resource, documents: documents, environment: environment, state: &state)
+        guard !documents.isEmpty else { return ([], reconciled) }
         do {
-            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(.agents, documents: documents, environment: environment,
+            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(resource, documents: documents, environment: environment,
                                                               service: service, state: &state)
         } catch {
             try stopIfKeyRefused()
             throw Self.fail(error)
         }
+<<<<<<< HEAD
         if let branch, let new = documents.first(where: { state.entry($0.file, of: .agents, in: environment) == nil }) {
             throw CommandFailure.usage("\(VisibleText.escape(new.file)) has no live agent in `\(environment)` yet, and a new agent "
                 + "starts on its main branch, not on `\(VisibleText.escape(branch))`: push it without --branch first")
@@ -71,11 +95,22 @@ struct Connection {
         state.workingBranches = try await workingBranches(branch, files: documents.map(\.file), state: state)
         let progress = ProgressLine(label: "reading live agents")
         let results = await Planner(.agents, service: service(on: state.workingBranches))
+=======
+        let progress = ProgressLine(label: "reading live \(resource.plural)")
+        let results = await Planner(resource, service: service)
+>>>>>>> tools
             .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed,
                   progress: progress.update)
         progress.finish()
         try stopIfKeyRefused()
-        return (try Self.plans(results), state, reconciled)
+        return (try Self.plans(results), reconciled)
+    }
+
+    /// The agents folder (which must exist), and the tools and tests folders where there are any.
+    func resourceFolders() throws -> [String] {
+        let agents = try project.agentsFolder(settings)
+        return [agents] + Resource.all.filter { $0 != .agents }.map(settings.directory)
+            .filter { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// The working branch of each tracked file's agent: `requested` (looked up on each agent), else the branch the lock
@@ -119,7 +154,7 @@ struct Connection {
     /// The lock, after removing what killed writes left behind (their temporary files).
     func loadState() throws -> SyncState {
         AtomicFile.removeLeftovers(in: ".")
-        AtomicFile.removeLeftovers(in: settings.agentsDirectory)
+        for resource in Resource.all { AtomicFile.removeLeftovers(in: settings.directory(of: resource)) }
         do { return try SyncState.load() } catch {
             throw CommandFailure.located([error], status: .usage)
         }

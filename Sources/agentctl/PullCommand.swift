@@ -1,3 +1,4 @@
+import AgentSchema
 import ArgumentParser
 import ConfigModel
 import Remote
@@ -62,6 +63,7 @@ struct PullCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try Connection.open(remote)
         var state = try connection.loadState()
+<<<<<<< HEAD
         let documents = AgentFileLoading.renameCandidates(state: state, environment: connection.environment,
                                                           directory: connection.settings.agentsDirectory)
         _ = Reconciling.renames(.agents, documents: documents, environment: connection.environment, state: &state)
@@ -90,15 +92,46 @@ struct PullCommand: AsyncParsableCommand {
             results = try await Puller(.agents, service: connection.service(on: state.workingBranches))
                 .pull(options, state: &state, progress: progress.update, recorded: checkpoint.record)
         } catch {
+=======
+        let checkpoint = LockCheckpoint()
+        if !dryRun { Interruption.stopCleanly("pull", saving: checkpoint) }
+        var results: [Puller.FileResult] = []
+        var warnings: [Diagnostic] = []
+        // Tools and tests first, so the agents pulled after them name them by file.
+        for resource in Resource.all {
+            guard let chosen = try await selectors(of: resource, connection: connection) else { continue }
+            let directory = connection.settings.directory(of: resource)
+            let documents = AgentFileLoading.renameCandidates(resource, state: state, environment: connection.environment,
+                                                              directory: directory)
+            _ = Reconciling.renames(resource, documents: documents, environment: connection.environment, state: &state)
+            var options = Puller.Options(environment: connection.environment, directory: directory)
+            options.selectors = chosen
+            options.namePattern = name
+            options.full = full
+            options.force = force
+            options.dryRun = dryRun
+            options.prune = prune
+            options.concurrency = remote.concurrency
+            let progress = ProgressLine(label: "fetching \(resource.plural)")
+            do {
+                let pulled = try await Puller(resource, service: connection.service)
+                    .pull(options, state: &state, progress: progress.update, recorded: checkpoint.record)
+                results += pulled
+                warnings += PullWarnings.unmappedIDs(pulled, of: resource, state: state, environment: connection.environment)
+                    + PullWarnings.secretPlaceholders(pulled)
+            } catch {
+                progress.finish()
+                try connection.stopIfKeyRefused()
+                throw Connection.fail(error)
+            }
+>>>>>>> tools
             progress.finish()
-            try connection.stopIfKeyRefused()
-            throw Connection.fail(error)
         }
-        progress.finish()
         // After a refused key every failure is that refusal again: it is told once, after what was pulled.
         let refused = connection.client.keyRefusal != nil
         Terminal.output(PullReport.text(refused ? results.filter { PullReport.isSuccess($0.change) } : results,
                                         dryRun: dryRun, colour: Terminal.stdoutWantsColour))
+        PullWarnings.tell(warnings)
         if !dryRun { try Connection.saveState(state) }
         try connection.stopIfKeyRefused()
         if results.contains(where: { !PullReport.isSuccess($0.change) }) {
@@ -106,6 +139,7 @@ struct PullCommand: AsyncParsableCommand {
         }
     }
 
+<<<<<<< HEAD
     /// The working branch of each agent the selectors name (each tracked agent when there are none); pulling from a
     /// branch an agent lacks is an error before anything is written.
     private func branches(_ connection: Connection, selectors: [String], state: SyncState) async throws -> WorkingBranches {
@@ -118,5 +152,32 @@ struct PullCommand: AsyncParsableCommand {
         throw CommandFailure(.findings, messages: branches.missing.sorted().map {
             "agent \($0) has no branch `\(VisibleText.escape(branch))` in `\(connection.environment)`; nothing was pulled"
         })
+=======
+    /// The selectors that choose items of `resource` (a file by its kind, an ID by the list it is in); nil when the
+    /// selectors choose none of them. No selector chooses every item.
+    private func selectors(of resource: Resource, connection: Connection) async throws -> [String]? {
+        guard !selectors.isEmpty else { return [] }
+        var chosen: [String] = []
+        var listing: [ResourceListing]?
+        for selector in selectors {
+            if AgentFileFinder.isAgentFile(selector) {
+                // A selector naming a file is taken from where the user stands.
+                let file = connection.project.path(selector)
+                let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                if FileKind(path: file, text: text).rawValue == resource.kind { chosen.append(file) }
+                continue
+            }
+            if resource == .agents {
+                chosen.append(selector)
+                continue
+            }
+            do { if listing == nil { listing = try await connection.service.list(resource) } } catch {
+                try connection.stopIfKeyRefused()
+                throw Connection.fail(error)
+            }
+            if listing?.contains(where: { $0.id == selector }) == true { chosen.append(selector) }
+        }
+        return chosen.isEmpty ? nil : chosen
+>>>>>>> tools
     }
 }

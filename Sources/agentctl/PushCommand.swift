@@ -63,10 +63,17 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
+<<<<<<< HEAD
         var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
                                                                           branch: branchOption.branch)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                 unsure: Set(reconciled.unsure.keys)) : []
+=======
+        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        // Agents are deleted before the tools and tests they name.
+        let pruned = prune ? Resource.all.reversed().flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
+                                                                       unsure: Set(reconciled.unsure.keys)) } : []
+>>>>>>> tools
         let variables = connection.variables, showSecrets = showSecrets
         let hide: @Sendable (String) -> String = { text in showSecrets ? text : variables.redact(text) }
         Terminal.output(hide(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
@@ -82,9 +89,8 @@ struct PushCommand: AsyncParsableCommand {
         Interruption.stopCleanly("push", saving: checkpoint)
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
-        let progress = ProgressLine(label: "pushing agents")
-        progress.update(0, changing.count)
         let client = connection.client
+<<<<<<< HEAD
         let unbranched = await state.workingBranches.createMissing(on: changing.compactMap(\.id), client: client)
         guard unbranched.isEmpty else {
             progress.finish()
@@ -99,6 +105,24 @@ struct PushCommand: AsyncParsableCommand {
                 progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
             }
         progress.finish()
+=======
+        var outcomes: [(file: String, outcome: Pusher.Outcome)] = []
+        // Tools and tests first, each kind done before the next, so an agent's names resolve to IDs that exist.
+        for resource in Resource.all {
+            let plans = changing.filter { Resource.of($0.document) == resource }
+            guard !plans.isEmpty else { continue }
+            let progress = ProgressLine(label: "pushing \(resource.plural)")
+            progress.update(0, plans.count)
+            outcomes += await Pusher(resource, service: connection.service)
+                .push(plans, environment: connection.environment, force: force, concurrency: remote.concurrency,
+                      state: &state, recorded: checkpoint.recordNow) { file, outcome in
+                    // After a refused key every failure is that refusal again: it is told once, at the end.
+                    let told = outcome.succeeded || client.keyRefusal == nil
+                    progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
+                }
+            progress.finish()
+        }
+>>>>>>> tools
         let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
                                                             environment: connection.environment, state: &state)
         try Connection.saveState(state)

@@ -32,9 +32,9 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
         let (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
-                                                                          branch: branchOption.branch)
-        let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment,
-                                                         unsure: Set(reconciled.unsure.keys)) : []
+                                                                   branch: branchOption.branch)
+        let missing = paths.isEmpty ? Resource.all.flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
+                                                                                unsure: Set(reconciled.unsure.keys)) } : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }
             + missing.map { ($0.file, $0.id, "file missing") }
             + reconciled.unsure.map { ($0.key, state[connection.environment, $0.key]?.id, "file missing, maybe renamed to "

@@ -59,8 +59,9 @@ struct TestCommand: AsyncParsableCommand {
                                                   variables: connection.variables)
         let state = try connection.loadState()
         let plans: [AgentTestPlan]
+        let references = ReferenceMap(state: state, environment: connection.environment)
         switch AgentTestPlan.plans(documents, named: tests, state: state, environment: connection.environment,
-                                   lookup: TestSelection.unsynced) {
+                                   lookup: { references.id(of: $0, slug: $1) }) {
         case .success(let found):
             plans = found.plans
             for file in found.untested { Terminal.error("agentctl: note: \(VisibleText.escape(file)) names no tests; skipped") }

@@ -37,10 +37,11 @@ public struct Planner: Sendable {
                      renames: [Reconciling.Rename] = [],
                      progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> [Result<PlannedFile, Failure>] {
         let entries = documents.map { state.entry($0.file, of: resource, in: environment) }
+        let references = ReferenceMap(state: state, environment: environment)
         let renamedFrom = Dictionary(renames.map { ($0.to, $0.from) }, uniquingKeysWith: { first, _ in first })
         return await Array(zip(documents, entries)).boundedMap(limit: concurrency, finished: { done, _ in progress(done, documents.count) }) {
             [self] document, entry in
-            await plan(document, entry: entry, state: state).map { plan in
+            await plan(document, entry: entry, state: state, references: references).map { plan in
                 var plan = plan
                 plan.renamedFrom = renamedFrom[document.file]
                 return plan
@@ -48,8 +49,15 @@ public struct Planner: Sendable {
         }
     }
 
-    private func plan(_ document: AgentDocument, entry: SyncState.Entry?, state: SyncState) async -> Result<PlannedFile, Failure> {
+    private func plan(_ document: AgentDocument, entry: SyncState.Entry?, state: SyncState,
+                      references: ReferenceMap) async -> Result<PlannedFile, Failure> {
         let local = resource.schema.requestBody(document) ?? JSONObject()
+        // Compared by name (a file naming `tool:book` agrees with the live ID of tools/book.yaml here), list items
+        // by the members the file states.
+        let named = { (body: JSONObject) in
+            ListItems.trimmed(references.naming(body, fields: resource.references), stated: local,
+                              defaults: resource.schema.defaultValue)
+        }
         var remote: JSONObject?
         if let entry {
             do { remote = try await service.get(resource, id: entry.id) } catch {
@@ -62,9 +70,9 @@ public struct Planner: Sendable {
                 return .failure(Failure(file: document.file, message: "cannot read live \(resource.kind) \(entry.id): \(error)"))
             }
         }
-        let view = remote.map { FileContent.view($0, schema: resource.schema) }
+        let view = remote.map { named(FileContent.view($0, schema: resource.schema)) }
         let (base, remoteChanged) = base(of: entry, remote: remote, view: view, local: local, state: state)
-        let comparison = FileComparison(file: document.file, local: local, remote: view, base: base, id: entry?.id,
+        let comparison = FileComparison(file: document.file, local: named(local), remote: view, base: base.map(named), id: entry?.id,
                                         defaults: resource.schema.defaultValue, remoteChanged: remoteChanged,
                                         unbased: document.secretPaths)
         // The live item is not kept: a plan holds what it shows and sends, so memory does not hold every live agent.

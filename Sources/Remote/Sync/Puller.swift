@@ -43,6 +43,8 @@ public struct Puller: Sendable {
 
     let resource: Resource
     let service: any ResourceService
+    /// The IDs of the environment's tracked files, written as their names (set for each pull).
+    private var references: ReferenceMap?
 
     public init(_ resource: Resource, service: any ResourceService) {
         self.resource = resource
@@ -60,6 +62,8 @@ public struct Puller: Sendable {
         let entries = targets.map { state.entry($0.file, of: resource, in: options.environment) }
         let work = Array(zip(selected, zip(targets, entries)))
         let snapshot = state
+        var puller = self
+        puller.references = ReferenceMap(state: state, environment: options.environment)
         return await work.boundedMap(limit: options.concurrency, finished: { done, output in
             progress(done, work.count)
             guard !options.dryRun else { return }
@@ -69,8 +73,8 @@ public struct Puller: Sendable {
             case .nothing: return
             }
             recorded(state)
-        }) { [self] item, target in
-            await pull(item.id, into: target.0, entry: target.1, options: options, state: snapshot)
+        }) { [puller] item, target in
+            await puller.pull(item.id, into: target.0, entry: target.1, options: options, state: snapshot)
         }.map(\.0)
     }
 
@@ -116,6 +120,7 @@ public struct Puller: Sendable {
     }
 
     private func text(_ remote: JSONObject, file: String, stated: JSONObject?, options: Options) -> String {
+        let remote = resource.withoutSecrets(references.map { $0.naming(remote, fields: resource.references) } ?? remote, file)
         let content = FileContent.fromRemote(remote, stated: stated, full: options.full, schema: resource.schema)
         return FileContent.yamlText(content, file: file, schema: resource.schema)
     }

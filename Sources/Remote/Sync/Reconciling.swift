@@ -20,6 +20,8 @@ public enum Reconciling {
 
         /// Whether the state changed, so it must be saved even if nothing else is done.
         public var changedState: Bool { !renamed.isEmpty || !adopted.isEmpty }
+
+        public init() {}
     }
 
     /// Finds renames among `documents` and moves their entries in `state`.
@@ -35,8 +37,8 @@ public enum Reconciling {
         var taken = Set<String>()
         for (file, entry) in missing.sorted(by: { $0.key < $1.key }) {
             var matches = untracked.filter { ContentHash.of($0.body) == entry.fileHash && !taken.contains($0.file) }
-            if matches.isEmpty, let name = entry.baseHash.flatMap(state.bases.base)?["name"] {
-                matches = untracked.filter { $0.body["name"] == name && !taken.contains($0.file) }
+            if matches.isEmpty, let name = entry.baseHash.flatMap(state.bases.base).flatMap(resource.name) {
+                matches = untracked.filter { resource.name(of: $0.body) == name && !taken.contains($0.file) }
             }
             if matches.count == 1 {
                 taken.insert(matches[0].file)
@@ -65,7 +67,7 @@ public enum Reconciling {
         var adopted: [String] = []
         for document in untracked {
             let local = resource.schema.requestBody(document) ?? JSONObject()
-            let name = local["name"]?.stringValue ?? ""
+            let name = resource.name(of: local) ?? ""
             for item in listing where item.name == name && !trackedIDs.contains(item.id) {
                 let remote = try await service.get(resource, id: item.id)
                 let view = FileContent.view(remote, schema: resource.schema)

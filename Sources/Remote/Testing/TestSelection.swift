@@ -18,9 +18,6 @@ public typealias ReferenceLookup = @Sendable (FileKind, String) -> String?
 /// Which tests `agentctl test` runs: those named on the command line, else the agent file's own
 /// (`platform_settings.testing.attached_tests`). A name goes through the one `lookup`; a raw ID is sent as written.
 public enum TestSelection {
-    /// No name has an ID while test files are not synced: every `test:` name is a located error.
-    public static let unsynced: ReferenceLookup = { _, _ in nil }
-
     /// The agent file's attached tests, in file order, or a located error at each name that has no ID.
     public static func attached(in document: AgentDocument, lookup: ReferenceLookup) -> Result<[SelectedTest], LocatedProblems> {
         let named = ReferenceField.agent.filter { $0.kind == .test }.flatMap { $0.values(in: document.root) }
