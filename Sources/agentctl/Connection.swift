@@ -45,17 +45,11 @@ struct Connection {
                           variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
-<<<<<<< HEAD
-    /// The agent files under `paths` (validated) set against their live agents in this environment, each on its
-    /// working branch (`branch`, else the one the lock records), with the state (renamed files and interrupted creates
-    /// already reconciled in it, and the working branches).
-    func plan(_ paths: [String], concurrency: Int, branch: String? = nil) async throws
-=======
     /// The files under `paths` (validated; by default the agents, tools and tests folders) set against their live
-    /// resources in this environment, with the state (renamed files and interrupted creates already reconciled in
-    /// it). Every name a file gives another resource must have an ID here, or be a file this command creates first.
-    func plan(_ paths: [String], concurrency: Int) async throws
->>>>>>> tools
+    /// resources in this environment, each agent on its working branch (`branch`, else the one the lock records), with
+    /// the state (renamed files and interrupted creates already reconciled in it, and the working branches). Every name
+    /// a file gives another resource must have an ID here, or be a file this command creates first.
+    func plan(_ paths: [String], concurrency: Int, branch: String? = nil) async throws
         -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
         let named = paths.isEmpty ? try resourceFolders() : project.paths(paths)
         let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
@@ -67,7 +61,7 @@ struct Connection {
         var reconciled = Reconciling.Reconciled()
         for resource in Resource.all {
             let found = try await plan(resource, documents: documents.filter { Resource.of($0) == resource },
-                                       concurrency: concurrency, state: &state)
+                                       concurrency: concurrency, branch: branch, state: &state)
             plans += found.plans
             reconciled.renamed += found.reconciled.renamed
             reconciled.unsure.merge(found.reconciled.unsure) { first, _ in first }
@@ -76,7 +70,8 @@ struct Connection {
         return (plans, state, reconciled)
     }
 
-    private func plan(_ resource: Resource, documents: [AgentDocument], concurrency: Int, state: inout SyncState) async throws
+    private func plan(_ resource: Resource, documents: [AgentDocument], concurrency: Int, branch: String?,
+                      state: inout SyncState) async throws
         -> (plans: [PlannedFile], reconciled: Reconciling.Reconciled) {
         var reconciled = Reconciling.renames(resource, documents: documents, environment: environment, state: &state)
         guard !documents.isEmpty else { return ([], reconciled) }
@@ -87,18 +82,17 @@ struct Connection {
             try stopIfKeyRefused()
             throw Self.fail(error)
         }
-<<<<<<< HEAD
-        if let branch, let new = documents.first(where: { state.entry($0.file, of: .agents, in: environment) == nil }) {
-            throw CommandFailure.usage("\(VisibleText.escape(new.file)) has no live agent in `\(environment)` yet, and a new agent "
-                + "starts on its main branch, not on `\(VisibleText.escape(branch))`: push it without --branch first")
+        var planned = service
+        if resource == .agents {
+            if let branch, let new = documents.first(where: { state.entry($0.file, of: .agents, in: environment) == nil }) {
+                throw CommandFailure.usage("\(VisibleText.escape(new.file)) has no live agent in `\(environment)` yet, and a new "
+                    + "agent starts on its main branch, not on `\(VisibleText.escape(branch))`: push it without --branch first")
+            }
+            state.workingBranches = try await workingBranches(branch, files: documents.map(\.file), state: state)
+            planned = service(on: state.workingBranches)
         }
-        state.workingBranches = try await workingBranches(branch, files: documents.map(\.file), state: state)
-        let progress = ProgressLine(label: "reading live agents")
-        let results = await Planner(.agents, service: service(on: state.workingBranches))
-=======
         let progress = ProgressLine(label: "reading live \(resource.plural)")
-        let results = await Planner(resource, service: service)
->>>>>>> tools
+        let results = await Planner(resource, service: planned)
             .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed,
                   progress: progress.update)
         progress.finish()

@@ -63,47 +63,23 @@ struct PullCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try Connection.open(remote)
         var state = try connection.loadState()
-<<<<<<< HEAD
-        let documents = AgentFileLoading.renameCandidates(state: state, environment: connection.environment,
-                                                          directory: connection.settings.agentsDirectory)
-        _ = Reconciling.renames(.agents, documents: documents, environment: connection.environment, state: &state)
-        var options = Puller.Options(environment: connection.environment, directory: connection.settings.agentsDirectory)
-        // A selector naming a file is taken from where the user stands; an agent ID is kept as it is.
-        options.selectors = selectors.map { AgentFileFinder.isAgentFile($0) ? connection.project.path($0) : $0 }
-        if branchOption.branch != nil && options.selectors.isEmpty {
-            options.selectors = state.entries(of: .agents, in: connection.environment).keys.sorted()
-            guard !options.selectors.isEmpty else {
-                throw CommandFailure.usage("pull --branch works on agents already tracked in `\(connection.environment)`: "
-                    + "name agent files or agent IDs to pull")
-            }
-        }
-        state.workingBranches = try await branches(connection, selectors: options.selectors, state: state)
-        options.namePattern = name
-        options.full = full
-        options.force = force
-        options.dryRun = dryRun
-        options.prune = prune
-        options.concurrency = remote.concurrency
-        let progress = ProgressLine(label: "fetching agents")
-        let results: [Puller.FileResult]
-        let checkpoint = LockCheckpoint()
-        if !dryRun { Interruption.stopCleanly("pull", saving: checkpoint) }
-        do {
-            results = try await Puller(.agents, service: connection.service(on: state.workingBranches))
-                .pull(options, state: &state, progress: progress.update, recorded: checkpoint.record)
-        } catch {
-=======
         let checkpoint = LockCheckpoint()
         if !dryRun { Interruption.stopCleanly("pull", saving: checkpoint) }
         var results: [Puller.FileResult] = []
         var warnings: [Diagnostic] = []
-        // Tools and tests first, so the agents pulled after them name them by file.
-        for resource in Resource.all {
-            guard let chosen = try await selectors(of: resource, connection: connection) else { continue }
+        // Tools and tests first, so the agents pulled after them name them by file. A branch is an agent's only.
+        for resource in Resource.all where branchOption.branch == nil || resource == .agents {
+            guard var chosen = try await selectors(of: resource, connection: connection) else { continue }
             let directory = connection.settings.directory(of: resource)
             let documents = AgentFileLoading.renameCandidates(resource, state: state, environment: connection.environment,
                                                               directory: directory)
             _ = Reconciling.renames(resource, documents: documents, environment: connection.environment, state: &state)
+            var service = connection.service
+            if resource == .agents {
+                chosen = try branchSelectors(chosen, state: state, environment: connection.environment)
+                state.workingBranches = try await branches(connection, selectors: chosen, state: state)
+                service = connection.service(on: state.workingBranches)
+            }
             var options = Puller.Options(environment: connection.environment, directory: directory)
             options.selectors = chosen
             options.namePattern = name
@@ -114,7 +90,7 @@ struct PullCommand: AsyncParsableCommand {
             options.concurrency = remote.concurrency
             let progress = ProgressLine(label: "fetching \(resource.plural)")
             do {
-                let pulled = try await Puller(resource, service: connection.service)
+                let pulled = try await Puller(resource, service: service)
                     .pull(options, state: &state, progress: progress.update, recorded: checkpoint.record)
                 results += pulled
                 warnings += PullWarnings.unmappedIDs(pulled, of: resource, state: state, environment: connection.environment)
@@ -124,7 +100,6 @@ struct PullCommand: AsyncParsableCommand {
                 try connection.stopIfKeyRefused()
                 throw Connection.fail(error)
             }
->>>>>>> tools
             progress.finish()
         }
         // After a refused key every failure is that refusal again: it is told once, after what was pulled.
@@ -139,7 +114,17 @@ struct PullCommand: AsyncParsableCommand {
         }
     }
 
-<<<<<<< HEAD
+    /// With `--branch` and no selector: every tracked agent (a branch is looked up on agents that exist).
+    private func branchSelectors(_ chosen: [String], state: SyncState, environment: String) throws -> [String] {
+        guard branchOption.branch != nil, chosen.isEmpty else { return chosen }
+        let tracked = state.entries(of: .agents, in: environment).keys.sorted()
+        guard !tracked.isEmpty else {
+            throw CommandFailure.usage("pull --branch works on agents already tracked in `\(environment)`: "
+                + "name agent files or agent IDs to pull")
+        }
+        return tracked
+    }
+
     /// The working branch of each agent the selectors name (each tracked agent when there are none); pulling from a
     /// branch an agent lacks is an error before anything is written.
     private func branches(_ connection: Connection, selectors: [String], state: SyncState) async throws -> WorkingBranches {
@@ -152,7 +137,8 @@ struct PullCommand: AsyncParsableCommand {
         throw CommandFailure(.findings, messages: branches.missing.sorted().map {
             "agent \($0) has no branch `\(VisibleText.escape(branch))` in `\(connection.environment)`; nothing was pulled"
         })
-=======
+    }
+
     /// The selectors that choose items of `resource` (a file by its kind, an ID by the list it is in); nil when the
     /// selectors choose none of them. No selector chooses every item.
     private func selectors(of resource: Resource, connection: Connection) async throws -> [String]? {
@@ -178,6 +164,5 @@ struct PullCommand: AsyncParsableCommand {
             if listing?.contains(where: { $0.id == selector }) == true { chosen.append(selector) }
         }
         return chosen.isEmpty ? nil : chosen
->>>>>>> tools
     }
 }

@@ -63,17 +63,11 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-<<<<<<< HEAD
         var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
-                                                                          branch: branchOption.branch)
-        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
-                                                unsure: Set(reconciled.unsure.keys)) : []
-=======
-        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+                                                                   branch: branchOption.branch)
         // Agents are deleted before the tools and tests they name.
         let pruned = prune ? Resource.all.reversed().flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
                                                                        unsure: Set(reconciled.unsure.keys)) } : []
->>>>>>> tools
         let variables = connection.variables, showSecrets = showSecrets
         let hide: @Sendable (String) -> String = { text in showSecrets ? text : variables.redact(text) }
         Terminal.output(hide(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
@@ -90,22 +84,12 @@ struct PushCommand: AsyncParsableCommand {
         let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
         let client = connection.client
-<<<<<<< HEAD
-        let unbranched = await state.workingBranches.createMissing(on: changing.compactMap(\.id), client: client)
+        let changingAgents = changing.filter { Resource.of($0.document) == .agents }.compactMap(\.id)
+        let unbranched = await state.workingBranches.createMissing(on: changingAgents, client: client)
         guard unbranched.isEmpty else {
-            progress.finish()
             try connection.stopIfKeyRefused()
             throw CommandFailure(.findings, messages: unbranched.map { "agent \($0.id): \($0.problem); nothing was pushed" })
         }
-        let outcomes = await Pusher(.agents, service: connection.service(on: state.workingBranches))
-            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
-                  state: &state, recorded: checkpoint.recordNow) { file, outcome in
-                // After a refused key every failure is that refusal again: it is told once, at the end.
-                let told = outcome.succeeded || client.keyRefusal == nil
-                progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
-            }
-        progress.finish()
-=======
         var outcomes: [(file: String, outcome: Pusher.Outcome)] = []
         // Tools and tests first, each kind done before the next, so an agent's names resolve to IDs that exist.
         for resource in Resource.all {
@@ -113,7 +97,8 @@ struct PushCommand: AsyncParsableCommand {
             guard !plans.isEmpty else { continue }
             let progress = ProgressLine(label: "pushing \(resource.plural)")
             progress.update(0, plans.count)
-            outcomes += await Pusher(resource, service: connection.service)
+            let service = resource == .agents ? connection.service(on: state.workingBranches) : connection.service
+            outcomes += await Pusher(resource, service: service)
                 .push(plans, environment: connection.environment, force: force, concurrency: remote.concurrency,
                       state: &state, recorded: checkpoint.recordNow) { file, outcome in
                     // After a refused key every failure is that refusal again: it is told once, at the end.
@@ -122,7 +107,6 @@ struct PushCommand: AsyncParsableCommand {
                 }
             progress.finish()
         }
->>>>>>> tools
         let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
                                                             environment: connection.environment, state: &state)
         try Connection.saveState(state)
