@@ -106,5 +106,13 @@ final class PromotionTests: XCTestCase {
         XCTAssertTrue(again.stdout.hasSuffix("0 agents to change, 0 to create, 3 unchanged\n"), again.stdout)
         let written = try await production.writes().count
         XCTAssertEqual(written, writes, "the second push is a no-op")
+
+        // `agentctl test` runs the agent's attached test by its name, as production's test ID.
+        try await production.control(#"{"test_outcomes": {"*": {"pending_polls": 0}}}"#)
+        let tested = try AgentctlProcess.run(["test", "agents/desk.yaml", "--env", "production"], in: repository, environment: keys)
+        XCTAssertEqual(tested.status, 0, tested.stdout + tested.stderr)
+        let runs = try await production.writes().filter { ($0["path"] as! String).hasSuffix("/run-tests") }
+        let sent = (runs.last?["body"] as? [String: Any])?["tests"] as? [[String: Any]]
+        XCTAssertEqual(sent?.compactMap { $0["test_id"] as? String }, [testID])
     }
 }
