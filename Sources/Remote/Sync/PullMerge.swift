@@ -49,9 +49,12 @@ struct PullMerge {
         let base = base(of: entry, remote: remote, ours: ours, theirs: theirs, state: state)
         let pinned = resolution.resolved.map(\.path)
         let outcome = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, pinned: pinned, taking: side)
+        // Unmoved since the last sync, the live item cannot have drifted: a difference is the variables' edit.
+        let liveMoved = entry == nil || resource.remoteVersion(remote) == nil || resource.remoteVersion(remote) != entry?.remoteUpdatedAt
         let drift = resolution.resolved.compactMap { placeholder -> PlaceholderDrift? in
             let local = FileComparison.value(at: placeholder.path, in: ours) ?? .null
             let live = FileComparison.value(at: placeholder.path, in: theirs)
+            guard liveMoved else { return nil }
             // Changed in the variables since the last sync, the live value still the synced one: a local edit.
             if let base, !resolution.secretPaths.overlaps(placeholder.path),
                FileComparison.value(at: placeholder.path, in: base) == live { return nil }

@@ -17,6 +17,12 @@ public enum ThreeWayMerge {
         public let theirs: JSONValue?
 
         public var dottedPath: String { path.joined(separator: ".") }
+
+        public init(path: [String], ours: JSONValue?, theirs: JSONValue?) {
+            self.path = path
+            self.ours = ours
+            self.theirs = theirs
+        }
     }
 
     public struct Outcome: Sendable, Equatable {
