@@ -31,7 +31,7 @@ struct PullCommand: AsyncParsableCommand {
 
         EXIT CODES
           0  pulled (or nothing to do)
-          1  an agent could not be pulled (an unset variable, a file that is not valid YAML)
+          1  an agent could not be pulled (a failed request, an unset variable, a file that is not valid YAML)
           2  usage or configuration error
           3  a conflict left as the file has it, or placeholder drift (1 wins when both happen)
           130, 143  interrupted by Ctrl-C or SIGTERM (run it again to finish)
