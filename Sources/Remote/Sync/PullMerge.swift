@@ -52,12 +52,12 @@ struct PullMerge {
         // Unmoved since the last sync, the live item cannot have drifted: a difference is the variables' edit.
         let liveMoved = entry == nil || resource.remoteVersion(remote) == nil || resource.remoteVersion(remote) != entry?.remoteUpdatedAt
         let drift = resolution.resolved.compactMap { placeholder -> PlaceholderDrift? in
-            let local = FileComparison.value(at: placeholder.path, in: ours) ?? .null
-            let live = FileComparison.value(at: placeholder.path, in: theirs)
+            let local = Self.value(at: placeholder.path, in: ours) ?? .null
+            let live = Self.value(at: placeholder.path, in: theirs)
             guard liveMoved else { return nil }
             // Changed in the variables since the last sync, the live value still the synced one: a local edit.
             if let base, !resolution.secretPaths.overlaps(placeholder.path),
-               FileComparison.value(at: placeholder.path, in: base) == live { return nil }
+               Self.value(at: placeholder.path, in: base) == live { return nil }
             guard case .drift(let drift) = PlaceholderComparison.compare(placeholder, local: local, remote: live,
                                                                           variables: variables) else { return nil }
             return PlaceholderDrift(path: placeholder.path, drift: drift)
@@ -95,6 +95,14 @@ struct PullMerge {
         }
         if let version = resource.remoteVersion(remote), version == entry.remoteUpdatedAt { return theirs }
         return ContentHash.of(ours) == entry.fileHash ? ours : nil
+    }
+
+    /// The value at a path of keys, a list item by its index (a placeholder may be one).
+    private static func value(at path: [String], in object: JSONObject) -> JSONValue? {
+        path.reduce(JSONValue.object(object) as JSONValue?) { node, key in
+            if case .array(let items)? = node { return Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil } }
+            return node?[key]
+        }
     }
 
     /// The content as read back from the file pull would write for the live item alone.

@@ -62,7 +62,7 @@ public enum ThreeWayMerge {
         /// The merged value of one field; nil when the merge leaves it out.
         mutating func field(base: JSONValue?, ours: JSONValue?, theirs: JSONValue?, path: [String]) -> JSONValue? {
             if ours == theirs { return ours }
-            if case .object(let mine)? = ours, case .object(let live)? = theirs, !mine.isEmpty, !live.isEmpty {
+            if case .object(let mine)? = ours, case .object(let live)? = theirs {
                 return .object(object(base: base?.objectValue, ours: mine, theirs: live, path: path))
             }
             if pinned.overlaps(path) { return ours }
