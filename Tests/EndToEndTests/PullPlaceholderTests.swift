@@ -85,6 +85,7 @@ final class PullPlaceholderTests: XCTestCase {
         XCTAssertEqual(json.status, 3, "--theirs does not replace a placeholder")
         let items = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         let drifts = items[0]["drift"] as! [[String: Any]]
+        guard drifts.count == 3 else { return XCTFail("\(drifts)") }
         XCTAssertEqual(drifts.map { $0["path"] as? String }, ["conversation_config.agent.first_message",
                                                                "conversation_config.turn.turn_timeout",
                                                                "conversation_config.tts.voice_id"])
@@ -101,7 +102,7 @@ final class PullPlaceholderTests: XCTestCase {
 
     func testAnUnsetVariableIsAnErrorAtItsLineAndTheFileIsLeftAlone() async throws {
         try await emulator.patch(agentID, #"{"name":"Front desk"}"#)
-        try dir.write("VOICE: v\n", to: "vars/production.yaml")
+        try dir.write("VOICE:\n  value: \(secretFromFile)\n  secret: true\n", to: "vars/production.yaml")
         let unset = try agentctl(["pull"])
         XCTAssertEqual(unset.status, 1, unset.stdout + unset.stderr)
         XCTAssertTrue(unset.stdout.contains("! agents/desk.yaml  failed: agents/desk.yaml:7:19: error: [variable] ${TIMEOUT} is "
