@@ -46,7 +46,8 @@ struct PullMerge {
         let resolved = AgentDocument(file: file, text: text, root: resolution.root, secretPaths: resolution.secretPaths)
         guard let ours = resource.schema.requestBody(resolved) else { throw .kept("it is not a mapping of fields") }
         let theirs = FileContent.fromRemote(remote, stated: ours, full: full, schema: resource.schema)
-        let base = base(of: entry, remote: remote, ours: ours, theirs: theirs, state: state)
+        // A file that already agrees with the live item needs no base (read from disk for every other file).
+        let base = ours == theirs ? nil : base(of: entry, remote: remote, ours: ours, theirs: theirs, state: state)
         let pinned = resolution.resolved.map(\.path)
         let outcome = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, pinned: pinned, taking: side)
         // Unmoved since the last sync, the live item cannot have drifted: a difference is the variables' edit.
@@ -65,7 +66,8 @@ struct PullMerge {
         let edited = try edit(text, bytes: bytes, file: file, from: ours, to: outcome.merged)
         return Outcome(text: edited ?? text, changed: edited != nil, conflicts: outcome.conflicts, drift: drift,
                        settled: (outcome.conflicts.isEmpty || side != nil) && drift.isEmpty,
-                       agreed: agreed(theirs, file: file), secretPaths: resolution.secretPaths)
+                       agreed: ours == theirs ? ours : agreed(theirs, file: file),
+                       secretPaths: resolution.secretPaths)
     }
 
     /// The text with the merge applied in place, checked to read back as exactly the merged content; nil when
