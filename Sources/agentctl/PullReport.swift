@@ -62,7 +62,8 @@ enum PullReport {
         if problems > 0 { summary += ", \(problems) not pulled" }
         let conflicts = results.map(\.conflicts.count).reduce(0, +), drift = results.map(\.drift.count).reduce(0, +)
         if conflicts > 0 {
-            summary += ", \(conflicts) conflict\(conflicts == 1 ? "" : "s")" + (side.map { " (took \($0 == .theirs ? "the live values" : "the file's values"))" } ?? "")
+            let taken = side.map { $0 == .theirs ? " (took the live values)" : " (took the file's values)" } ?? ""
+            summary += ", \(conflicts) conflict\(conflicts == 1 ? "" : "s")\(taken)"
         }
         if drift > 0 { summary += ", \(drift) placeholder\(drift == 1 ? "" : "s") drifted" }
         return out + summary + "\n"

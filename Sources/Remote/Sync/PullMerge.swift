@@ -51,14 +51,14 @@ struct PullMerge {
         let pinned = resolution.resolved.map(\.path)
         let outcome = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, pinned: pinned, taking: side)
         // Unmoved since the last sync, the live item cannot have drifted: a difference is the variables' edit.
-        let liveMoved = entry == nil || resource.remoteVersion(remote) == nil || resource.remoteVersion(remote) != entry?.remoteUpdatedAt
-        let drift = resolution.resolved.compactMap { placeholder -> PlaceholderDrift? in
-            let local = Self.value(at: placeholder.path, in: ours) ?? .null
+        let version = resource.remoteVersion(remote)
+        let liveMoved = entry == nil || version == nil || version != entry?.remoteUpdatedAt
+        let drift = !liveMoved ? [] : resolution.resolved.compactMap { placeholder -> PlaceholderDrift? in
             let live = Self.value(at: placeholder.path, in: theirs)
-            guard liveMoved else { return nil }
             // Changed in the variables since the last sync, the live value still the synced one: a local edit.
             if let base, !resolution.secretPaths.overlaps(placeholder.path),
                Self.value(at: placeholder.path, in: base) == live { return nil }
+            let local = Self.value(at: placeholder.path, in: ours) ?? .null
             guard case .drift(let drift) = PlaceholderComparison.compare(placeholder, local: local, remote: live,
                                                                           variables: variables) else { return nil }
             return PlaceholderDrift(path: placeholder.path, drift: drift)
@@ -82,7 +82,9 @@ struct PullMerge {
             resource.schema.requestBody(AgentDocument(file: file, text: edited,
                                                       root: VariableResolution(document.root, variables: variables).root))
         }
-        guard back == merged else { throw .failed("the edited file would not read back as the merged \(resource.kind); nothing was written") }
+        guard back == merged else {
+            throw .failed("the edited file would not read back as the merged \(resource.kind); nothing was written")
+        }
         // A file that starts with a byte order mark keeps it.
         return bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? "\u{FEFF}" + edited : edited
     }
