@@ -173,4 +173,23 @@ final class PullMergeTests: XCTestCase {
         let taken = try text()
         XCTAssertTrue(taken.contains("name: Support agent 001\n") && taken.contains("turn_timeout: 9\n"), taken)
     }
+
+    func testAFileThatCannotBeMergedInPlaceIsLeftAloneWithTheReason() async throws {
+        try await emulator.patch(agentID, #"{"name":"Theirs","tags":["x"]}"#)
+        try dir.write("name: [unclosed\n", to: file)
+        let broken = try pull([])
+        XCTAssertEqual(broken.status, 1, broken.stdout + broken.stderr)
+        XCTAssertTrue(broken.stdout.contains("! \(file)  kept: it is not valid YAML; fix it (`agentctl validate` shows where)"),
+                      broken.stdout)
+        XCTAssertEqual(try text(), "name: [unclosed\n")
+
+        let anchored = "name: &shared Support agent 001\ntags: [seeded, support]\nconversation_config:\n  agent:\n"
+            + "    first_message: *shared\n"
+        try dir.write(anchored, to: file)
+        let refused = try pull(["--theirs"])
+        XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)
+        XCTAssertTrue(refused.stdout.contains("failed: \(file):1:7: error: [yaml] cannot edit the file in place: the value is "
+            + "anchored (`&`); edit it by hand"), refused.stdout)
+        XCTAssertEqual(try text(), anchored, "nothing half-written")
+    }
 }
