@@ -71,6 +71,14 @@ final class PromotionTests: XCTestCase {
         XCTAssertFalse(tool.contains("staging-1"), "pull never writes a header's secret")
         XCTAssertTrue(pulled.stderr.contains("set the variable BOOK_AUTHORIZATION"), pulled.stderr)
 
+        // A second pull merges into the files it wrote: names and the placeholder stay, nothing changes.
+        keys["BOOK_AUTHORIZATION"] = "Bearer staging-1"
+        let repulled = try AgentctlProcess.run(["pull"], in: repository, environment: keys)
+        XCTAssertEqual(repulled.status, 0, repulled.stdout + repulled.stderr)
+        XCTAssertEqual(try String(contentsOf: repository.appendingPathComponent("tools/book.yaml"), encoding: .utf8), tool)
+        XCTAssertEqual(try String(contentsOf: repository.appendingPathComponent("agents/desk.yaml"), encoding: .utf8), agent)
+        XCTAssertEqual(try String(contentsOf: repository.appendingPathComponent("tests/calls-book.yaml"), encoding: .utf8), test)
+
         // The same files go to an empty production, which gets its own IDs.
         keys["BOOK_AUTHORIZATION"] = "Bearer production-1"
         let pushed = try AgentctlProcess.run(["push", "--yes", "--env", "production"], in: repository, environment: keys)
@@ -114,5 +122,16 @@ final class PromotionTests: XCTestCase {
         let runs = try await production.writes().filter { ($0["path"] as! String).hasSuffix("/run-tests") }
         let sent = (runs.last?["body"] as? [String: Any])?["tests"] as? [[String: Any]]
         XCTAssertEqual(sent?.compactMap { $0["test_id"] as? String }, [testID])
+
+        // A live change to a field that holds names merges by name: staging's agent stops using the tool.
+        let stagingAgent = try XCTUnwrap(ids("staging", "agents/desk.yaml", "agent_id"))
+        _ = try await staging.request("PATCH", "/v1/convai/agents/\(stagingAgent)",
+                                      #"{"conversation_config": {"agent": {"prompt": {"tool_ids": []}}}}"#)
+        keys["BOOK_AUTHORIZATION"] = "Bearer staging-1"
+        let merged = try AgentctlProcess.run(["pull"], in: repository, environment: keys)
+        XCTAssertEqual(merged.status, 0, merged.stdout + merged.stderr)
+        let desk = try String(contentsOf: repository.appendingPathComponent("agents/desk.yaml"), encoding: .utf8)
+        XCTAssertFalse(desk.contains("tool:book"), desk)
+        XCTAssertTrue(desk.contains("- test_id: test:calls-book\n"), desk)
     }
 }
