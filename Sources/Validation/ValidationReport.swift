@@ -22,8 +22,9 @@ public struct ValidationReport: Sendable {
         self.init(sources: paths.map(Source.file), strict: strict, validator: validator)
     }
 
+    /// Files are checked on every core: each is independent, and many files are the common case in CI.
     public init(sources: [Source], strict: Bool, validator: Validator = Validator()) {
-        files = sources.map { source in
+        files = sources.concurrentMap { source in
             let name: String
             let result: (text: String?, document: AgentDocument?, diagnostics: [Diagnostic])
             switch source {
