@@ -132,7 +132,7 @@ public enum SpokenText {
         var words = 0
         var inWord = false
         for character in text {
-            let isSpace = character.isWhitespace
+            let isSpace = character.isScriptSpace
             if !isSpace && !inWord { words += 1 }
             inWord = !isSpace
         }

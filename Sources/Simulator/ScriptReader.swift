@@ -70,10 +70,10 @@ public enum ScriptReader {
         while index < characters.endIndex {
             let character = characters[index]
             let next = characters.index(after: index)
-            if character == "#", previousIsWhitespace, next == characters.endIndex || characters[next].isWhitespace {
+            if character == "#", previousIsWhitespace, next == characters.endIndex || characters[next].isScriptSpace {
                 return characters[..<index]
             }
-            previousIsWhitespace = character.isWhitespace
+            previousIsWhitespace = character.isScriptSpace
             index = next
         }
         return characters
@@ -203,7 +203,7 @@ struct LineCursor {
     }
 
     mutating func word() -> String {
-        take { $0.isLetter }
+        take { $0.isScriptLetter }
     }
 
     /// A name such as `call_end` or `silence_timeout`: letters, digits and underscores.
@@ -234,14 +234,29 @@ struct LineCursor {
 extension StringProtocol {
     /// Lines split at LF or CRLF (a single Character in Swift, so splitting at "\n" alone would miss it).
     var fileLines: [SubSequence] {
-        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        split(omittingEmptySubsequences: false) { $0.asciiValue == 0x0A }  // "\r\n".asciiValue is 0x0A too
     }
 
     /// The text without white space at either end.
     var trimmingCharacters: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+        guard let first = firstIndex(where: { !$0.isScriptSpace }), let last = lastIndex(where: { !$0.isScriptSpace }) else {
             return ""
         }
         return String(self[first...last])
+    }
+}
+
+extension Character {
+    /// `isWhitespace`, answered for ASCII without Unicode's property tables: a script is nearly all ASCII, and
+    /// reading one asks about every character.
+    var isScriptSpace: Bool {
+        guard let ascii = asciiValue else { return isWhitespace }
+        return ascii == 0x20 || (0x09...0x0D).contains(ascii)
+    }
+
+    /// `isLetter`, with the same shortcut for ASCII.
+    var isScriptLetter: Bool {
+        guard let ascii = asciiValue else { return isLetter }
+        return (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
     }
 }

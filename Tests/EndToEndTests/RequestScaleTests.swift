@@ -13,11 +13,15 @@ final class RequestScaleTests: XCTestCase {
     private func requests(agents: Int) async throws -> Counts {
         let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", String(agents)])
         let dir = try AgentctlProcess.temporaryDirectory(self)
+        func requestsSoFar() async throws -> Int {
+            let stats = try await emulator.stats()
+            return try XCTUnwrap(stats["requests"] as? Int)
+        }
         func counted(_ arguments: [String]) async throws -> Int {
-            let before = try XCTUnwrap(try await emulator.stats()["requests"] as? Int)
+            let before = try await requestsSoFar()
             let run = try AgentctlProcess.run(arguments, in: dir, environment: emulator.environment)
             XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-            return try XCTUnwrap(try await emulator.stats()["requests"] as? Int) - before
+            return try await requestsSoFar() - before
         }
         return Counts(pull: try await counted(["pull"]), status: try await counted(["status", "--exit-code"]),
                       diff: try await counted(["diff", "--exit-code"]))
