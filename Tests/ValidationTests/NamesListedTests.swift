@@ -23,6 +23,13 @@ final class NamesListedTests: XCTestCase {
         return ValidationReport(paths: paths, strict: false)
     }
 
+    func testAFileIsCheckedAgainstTheNamesItIsGivenWithoutListingAgain() throws {
+        let text = "name: A\nconversation_config:\n  agent:\n    prompt:\n      tool_ids:\n        - tool:listed-once\n"
+        let given = ResourceNames([.tool: ["listed-once"]])
+        let found = Validator().validate(bytes: Array(text.utf8), file: "/nonexistent/agents/a.yaml", names: given).diagnostics
+        XCTAssertFalse(found.contains { $0.ruleID == .unknownReference }, "\(found)")
+    }
+
     func testOneProjectIsListedOnceHoweverManyFilesItHolds() throws {
         for count in [3, 300] {
             let checked = try report(agents: count)
