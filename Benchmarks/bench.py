@@ -35,7 +35,7 @@ FAILED = []
 
 def hyperfine(named_commands, runs, cwd, prepare=None, warmup=1):
     """Medians (and the rest) of each command, timed in one hyperfine call so they share the machine's state."""
-    out = work / "hyperfine.json"
+    out = work / f"hyperfine-{os.getpid()}.json"
     arguments = ["hyperfine", "--style", "none", "-i", "--warmup", str(min(warmup, WARMUP[0])), "--runs", str(runs),
                  "--export-json", str(out)]
     if prepare:
@@ -227,6 +227,8 @@ def main():
     parser.add_argument("--only", default=",".join(CASES))
     args = parser.parse_args()
     args.bins = str(pathlib.Path(args.bins).resolve())
+    global work
+    work = work / ("small" if args.small else "full")
     sizes = dict(files=50, runs=1, network_runs=1, pull_agents=20, pull_latency=5, sync_agents=20, sync_latency=5,
                  calls=100, script_lines=1_000, scale=[10, 100], file_sizes=[1_000, 100_000]) if args.small else \
         dict(files=1_000, runs=10, network_runs=3, pull_agents=200, pull_latency=50, sync_agents=1_000, sync_latency=20,
@@ -235,7 +237,7 @@ def main():
     for key, value in sizes.items():
         setattr(args, key, value)
     WARMUP[0] = 0 if args.small else 3
-    work.mkdir(exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
     subprocess.run(["gcc", "-O2", "-o", str(work / "yaml-read"), str(root / "Benchmarks/floors/yaml-read.c"), "-lyaml",
                     "-lpthread"], check=True)
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
