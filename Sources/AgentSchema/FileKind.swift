@@ -35,8 +35,14 @@ public enum FileKind: String, CaseIterable, Sendable {
     }
 
     /// The kind whose schema file the modeline in the comments at the top of a file names.
+    /// Walks line by line and stops at the first line that is not a comment: splitting the whole file cost more
+    /// than parsing it.
     private static func named(inModelineOf text: String) -> FileKind? {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.allSatisfy(\.isWhitespace) { continue }
             guard trimmed.hasPrefix("#") else { return nil }

@@ -24,7 +24,6 @@ struct FieldChecker {
         guard let pairs = node.pairs else {
             return report(.type, node, path, "`\(path)` must be a mapping of fields, found \(node.kindName)")
         }
-        let known = table.fieldNames(under: pattern)
         for pair in pairs {
             let childPattern = table.childPattern(pattern, key: pair.key)
             let childPath = path.isEmpty ? pair.key : path + "." + pair.key
@@ -32,6 +31,7 @@ struct FieldChecker {
                 check(pair.value, rule: rule, path: childPath)
                 continue
             }
+            let known = table.fieldNames(under: pattern)
             let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
             let place = path.isEmpty ? "at the top of the file" : "in `\(path)`"
             let key = "`\(UserText.shown(pair.key))`" + (UserText.invisibleCharacters(in: pair.key).map { " (it contains \($0))" } ?? "")
@@ -45,8 +45,7 @@ struct FieldChecker {
                 report(.unknownField, keyNode, childPath, "\(key) is not known to agentctl \(place); it is kept and sent unchanged")
             }
         }
-        for name in known where node[name] == nil {
-            guard table.rule(table.childPattern(pattern, key: name))?.required == true else { continue }
+        for name in table.requiredFieldNames(under: pattern) where node[name] == nil {
             report(.required, node, path, "`\(path.isEmpty ? "the file" : path)` needs `\(name)`; the API requires it")
         }
     }
@@ -161,7 +160,7 @@ struct FieldChecker {
         }
         let entryRule = table.rule(rule.path + ".*")
         for pair in pairs {
-            if let keys = rule.keys, !keys.contains(where: { $0.utf8.elementsEqual(pair.key.utf8) }) {
+            if let keys = rule.keys, !keys.contains(where: { $0.hasSameCodePoints(as: pair.key) }) {
                 let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
                 let hint = DidYouMean.suggestion(for: pair.key, among: keys).map { "; did you mean `\($0)`?" }
                     ?? "; allowed: " + keys.joined(separator: ", ")
