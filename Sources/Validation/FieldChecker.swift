@@ -25,6 +25,7 @@ struct FieldChecker {
             return report(.type, node, path, "`\(path)` must be a mapping of fields, found \(node.kindName)")
         }
         let known = table.fieldNames(under: pattern)
+        var didYouMean: DidYouMean?  // made at the first unknown key, then kept for the rest
         for pair in pairs {
             let childPattern = table.childPattern(pattern, key: pair.key)
             let childPath = path.isEmpty ? pair.key : path + "." + pair.key
@@ -35,11 +36,13 @@ struct FieldChecker {
             let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
             let place = path.isEmpty ? "at the top of the file" : "in `\(path)`"
             let key = "`\(UserText.shown(pair.key))`" + (UserText.invisibleCharacters(in: pair.key).map { " (it contains \($0))" } ?? "")
+            let names = didYouMean ?? DidYouMean(known)
+            didYouMean = names
             if table.rejectsUnknownKeys {
-                let hint = Self.hint(DidYouMean.suggestions(for: pair.key, among: known))
+                let hint = Self.hint(names.suggestions(for: pair.key))
                     ?? "; the keys here are " + known.map { "`\($0)`" }.joined(separator: ", ")
                 report(.unknownKeyTypo, keyNode, childPath, "unknown key \(key) \(place)\(hint)")
-            } else if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
+            } else if let suggestion = names.suggestion(for: pair.key) {
                 report(.unknownKeyTypo, keyNode, childPath, "unknown key \(key) \(place); did you mean `\(suggestion)`?")
             } else {
                 report(.unknownField, keyNode, childPath, "\(key) is not known to agentctl \(place); it is kept and sent unchanged")
@@ -160,10 +163,11 @@ struct FieldChecker {
             return report(.type, node, path, "`\(path)` must be a mapping, found \(node.kindName)")
         }
         let entryRule = table.rule(rule.path + ".*")
+        let didYouMean = rule.keys.map(DidYouMean.init)
         for pair in pairs {
             if let keys = rule.keys, !keys.contains(where: { $0.utf8.elementsEqual(pair.key.utf8) }) {
                 let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
-                let hint = DidYouMean.suggestion(for: pair.key, among: keys).map { "; did you mean `\($0)`?" }
+                let hint = didYouMean?.suggestion(for: pair.key).map { "; did you mean `\($0)`?" }
                     ?? "; allowed: " + keys.joined(separator: ", ")
                 report(.allowedValues, keyNode, path + "." + pair.key, "`\(path)` does not allow the key `\(UserText.shown(pair.key))`\(hint)")
                 continue
