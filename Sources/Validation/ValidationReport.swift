@@ -23,16 +23,29 @@ public struct ValidationReport: Sendable {
     }
 
     public init(sources: [Source], strict: Bool, validator: Validator = Validator()) {
-        files = sources.map { source in
-            let name: String
-            let result: (text: String?, document: AgentDocument?, diagnostics: [Diagnostic])
-            switch source {
-            case .file(let path): name = path; result = validator.validate(file: path)
-            case .text(let label, let bytes): name = label; result = validator.validate(bytes: bytes, file: label)
-            }
-            let upgraded = strict ? result.diagnostics.map { $0.with(severity: .error) } : result.diagnostics
-            return FileResult(file: name, text: result.text, document: result.document, diagnostics: upgraded)
+        files = sources.map { Self.check($0, strict: strict, validator: validator) }
+    }
+
+    /// Validates each file as `init(paths:)` does, but hands each valid document to `visit` and keeps only what the
+    /// diagnostics need (the text of a file with problems, no document): memory holds one file, not all of them.
+    public init(paths: [String], strict: Bool, validator: Validator, visit: (AgentDocument) -> Void) {
+        files = paths.map { path in
+            let result = Self.check(.file(path), strict: strict, validator: validator)
+            if let document = result.document { visit(document) }
+            return FileResult(file: result.file, text: result.diagnostics.isEmpty ? nil : result.text, document: nil,
+                              diagnostics: result.diagnostics)
         }
+    }
+
+    private static func check(_ source: Source, strict: Bool, validator: Validator) -> FileResult {
+        let name: String
+        let result: (text: String?, document: AgentDocument?, diagnostics: [Diagnostic])
+        switch source {
+        case .file(let path): name = path; result = validator.validate(file: path)
+        case .text(let label, let bytes): name = label; result = validator.validate(bytes: bytes, file: label)
+        }
+        let upgraded = strict ? result.diagnostics.map { $0.with(severity: .error) } : result.diagnostics
+        return FileResult(file: name, text: result.text, document: result.document, diagnostics: upgraded)
     }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }

@@ -46,35 +46,35 @@ struct Connection {
     }
 
     /// The agent files under `paths` (validated) set against their live agents in this environment, with the state
-    /// (renamed files and interrupted creates already reconciled in it).
+    /// (renamed files and interrupted creates already reconciled in it). Files are read one at a time, and again for
+    /// each comparison (`files` reads them), so memory is bounded by the concurrency, not the workspace.
     func plan(_ paths: [String], concurrency: Int) async throws
-        -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
+        -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled, files: AgentFileLoading) {
         let named = paths.isEmpty ? [try project.agentsFolder(settings)] : project.paths(paths)
-        let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
-                                                   variables: variables)
-        let unresolved = UnresolvedReferences.diagnostics(documents)
-        guard unresolved.isEmpty else { throw CommandFailure.located(unresolved, status: .findings) }
         var state = try loadState()
-        var reconciled = Reconciling.renames(.agents, documents: documents, environment: environment, state: &state)
+        let files = AgentFileLoading(variables: variables)
+        let found = try files.scan(paths: named, defaultDirectory: settings.agentsDirectory,
+                                   hashed: Reconciling.needsHashes(.agents, environment: environment, state: state))
+        var reconciled = Reconciling.renames(.agents, files: found, environment: environment, state: &state)
         do {
-            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(.agents, documents: documents, environment: environment,
-                                                              service: service, state: &state)
+            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(.agents, files: found.map(\.file), reading: files.read,
+                                                                               environment: environment, service: service, state: &state)
         } catch {
             try stopIfKeyRefused()
             throw Self.fail(error)
         }
         let progress = ProgressLine(label: "reading live agents")
         let results = await Planner(.agents, service: service)
-            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed,
-                  progress: progress.update)
+            .plan(found.map(\.file), reading: files.read, environment: environment, state: state, concurrency: concurrency,
+                  renames: reconciled.renamed, progress: progress.update)
         progress.finish()
         try stopIfKeyRefused()
-        return (try Self.plans(results), state, reconciled)
+        return (try Self.plans(results), state, reconciled, files)
     }
 
     /// Per file, the fields whose value came from a secret variable.
     static func secretPaths(_ plans: [PlannedFile]) -> [String: [[String]]] {
-        Dictionary(plans.map { ($0.file, $0.document.secretPaths) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(plans.map { ($0.file, $0.secretPaths) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Once the server refused the key (401, 403), one line for the whole command: every later failure is that

@@ -39,7 +39,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, _, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let (plans, _, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency)
         let comparisons = plans.map(\.comparison)
         let shown: String
         switch format {

@@ -51,9 +51,9 @@ struct PullCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try Connection.open(remote)
         var state = try connection.loadState()
-        let documents = AgentFileLoading.renameCandidates(state: state, environment: connection.environment,
-                                                          directory: connection.settings.agentsDirectory)
-        _ = Reconciling.renames(.agents, documents: documents, environment: connection.environment, state: &state)
+        let candidates = AgentFileLoading.renameCandidates(state: state, environment: connection.environment,
+                                                           directory: connection.settings.agentsDirectory)
+        _ = Reconciling.renames(.agents, files: candidates, environment: connection.environment, state: &state)
         var options = Puller.Options(environment: connection.environment, directory: connection.settings.agentsDirectory)
         // A selector naming a file is taken from where the user stands; an agent ID is kept as it is.
         options.selectors = selectors.map { AgentFileFinder.isAgentFile($0) ? connection.project.path($0) : $0 }

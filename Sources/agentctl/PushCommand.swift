@@ -52,7 +52,7 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        var (plans, state, reconciled, files) = try await connection.plan(paths, concurrency: remote.concurrency)
         let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                 unsure: Set(reconciled.unsure.keys)) : []
         let variables = connection.variables, showSecrets = showSecrets
@@ -68,17 +68,16 @@ struct PushCommand: AsyncParsableCommand {
         try confirm()
         let checkpoint = LockCheckpoint()
         Interruption.stopCleanly("push", saving: checkpoint)
-        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
         let progress = ProgressLine(label: "pushing agents")
         progress.update(0, changing.count)
         let client = connection.client
         let outcomes = await Pusher(.agents, service: connection.service)
-            .push(changing, environment: connection.environment, force: force, concurrency: remote.concurrency,
+            .push(changing, reading: files.read, environment: connection.environment, force: force, concurrency: remote.concurrency,
                   state: &state, recorded: checkpoint.recordNow) { file, outcome in
                 // After a refused key every failure is that refusal again: it is told once, at the end.
                 let told = outcome.succeeded || client.keyRefusal == nil
-                progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
+                progress.advance(reporting: told ? hide(PushReport.line(file, outcome, style: style)) : "")
             }
         progress.finish()
         let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,

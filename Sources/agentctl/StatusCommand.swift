@@ -28,7 +28,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let (plans, state, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency)
         let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment,
                                                          unsure: Set(reconciled.unsure.keys)) : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }

@@ -29,8 +29,10 @@ public struct Pusher: Sendable {
 
     /// Pushes every plan, `concurrency` at a time; records in `state` exactly the ones that succeeded, each as soon
     /// as it does, and tells `recorded` so the caller can save (a create not saved would be made again by a rerun).
-    /// `finished` is told each file's outcome as soon as it is known (after it is recorded).
-    public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int,
+    /// `finished` is told each file's outcome as soon as it is known (after it is recorded). Each file is read again
+    /// (`reading`) while it is pushed, and sent only if it still holds the content planned.
+    public func push(_ plans: [PlannedFile], reading: @escaping @Sendable (String) -> AgentDocument?,
+                     environment: String, force: Bool, concurrency: Int,
                      state: inout SyncState, recorded: (SyncState) -> Void = { _ in },
                      finished: (String, Outcome) -> Void = { _, _ in }) async -> [(file: String, outcome: Outcome)] {
         let snapshot = state
@@ -42,38 +44,44 @@ public struct Pusher: Sendable {
             }
             finished(result.0, result.1)
         }) { [self] plan in
-            let (outcome, entry) = await push(plan, force: force, environment: environment, state: snapshot)
+            guard plan.comparison.hasChanges else { return (plan.file, .unchanged, nil) }
+            guard let document = reading(plan.file),
+                  case let local = resource.schema.requestBody(document) ?? JSONObject(),
+                  ContentHash.of(local) == plan.contentHash else { return (plan.file, .failed(Planner.changedFile), nil) }
+            let (outcome, entry) = await push(plan, document: document, local: local, force: force,
+                                              environment: environment, state: snapshot)
             return (plan.file, outcome, entry)
         }
         return results.map { ($0.0, $0.1) }
     }
 
-    private func push(_ plan: PlannedFile, force: Bool, environment: String, state: SyncState) async -> (Outcome, SyncState.Entry?) {
+    private func push(_ plan: PlannedFile, document: AgentDocument, local: JSONObject, force: Bool, environment: String,
+                      state: SyncState) async -> (Outcome, SyncState.Entry?) {
         let comparison = plan.comparison
         do {
             guard let id = comparison.id else {
                 try state.pendingCreates.begin(plan.file, environment: environment)
-                let id = try await service.create(resource, plan.local)
+                let id = try await service.create(resource, local)
                 let stored = try await service.get(resource, id: id)
-                let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
-                                             secretPaths: plan.document.secretPaths)
-                if let failure = readBackFailure(sent: plan.local, stored: stored) { return (.failed(failure), entry) }
+                let entry = try state.synced(resource, id: id, remote: stored, file: local,
+                                             secretPaths: plan.secretPaths)
+                if let failure = readBackFailure(sent: local, stored: stored) { return (.failed(failure), entry) }
                 return (.created(id: id), entry)
             }
             let conflicts = comparison.changes.filter { $0.kind == .conflict }
             if !conflicts.isEmpty && !force { return (.refused(conflicts), nil) }
             let sending = force ? comparison.changes : comparison.outgoing
             guard !sending.isEmpty else { return (.unchanged, nil) }
-            let body = resource.updateBody(sending, plan.local)
+            let body = resource.updateBody(sending, local)
             try await service.update(resource, id: id, body)
             let stored = try await service.get(resource, id: id)
-            let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
-                                         secretPaths: plan.document.secretPaths)
+            let entry = try state.synced(resource, id: id, remote: stored, file: local,
+                                         secretPaths: plan.secretPaths)
             if let failure = readBackFailure(sent: body, stored: stored) { return (.failed(failure), nil) }
             return (.updated(fields: sending.count), entry)
         } catch let rejected as RejectedByAPI {
             state.pendingCreates.end(plan.file, environment: environment)
-            return (.rejected(rejected.diagnostics(in: plan.document)), nil)
+            return (.rejected(rejected.diagnostics(in: document)), nil)
         } catch {
             return (.failed("\(error)"), nil)
         }
