@@ -86,11 +86,17 @@ final class ConnectionFaultTests: XCTestCase {
         let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2", "--huge-answer-every", "2",
                                                              "--huge-answer-declared", "--huge-answer-bytes", "1073741824"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
+        let time = "/usr/bin/time"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: time), "needs GNU time to measure peak memory")
+        let agentctl = AgentctlProcess.productsDirectory.appendingPathComponent("agentctl").path
         let started = Date()
 
-        let result = try AgentctlProcess.run(["pull", "--concurrency", "1"], in: dir, environment: emulator.environment)
+        let result = try AgentctlProcess.run(["-f", "peak %M KB", agentctl, "pull", "--concurrency", "1"], in: dir,
+                                             environment: emulator.environment, executable: time)
 
         XCTAssertEqual(result.status, 1, result.stderr)
+        let peak = try XCTUnwrap(result.stderr.split(separator: "\n").last.flatMap { Int($0.split(separator: " ")[1]) })
+        XCTAssertLessThan(peak, 120_000, "peak KB: the answer is not held")
         XCTAssertTrue(result.stdout.contains("is larger than 16 MB, the most agentctl reads; it stopped reading"), result.stdout)
         XCTAssertTrue(result.stdout.contains("pulled 2 agents: 1 new, 0 updated, 0 unchanged, 1 not pulled"), result.stdout)
         XCTAssertLessThan(Date().timeIntervalSince(started), 10, "1 GB is not read")
