@@ -81,7 +81,7 @@ final class ConnectionFaultTests: XCTestCase {
         XCTAssertEqual(Set(ids.values).count, ids.count, "\(ids)", line: line)
     }
 
-    func testAnAnswerThatAnnouncesMoreThanTheBoundIsRefusedAtItsHeaders() throws {
+    func testAnAnswerThatAnnouncesMoreThanTheBoundIsRefusedWithBoundedMemory() throws {
         // Request 2 (the first agent read) announces 1 GB in its Content-Length: refused before its body is read.
         let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2", "--huge-answer-every", "2",
                                                              "--huge-answer-declared", "--huge-answer-bytes", "1073741824"])
