@@ -53,6 +53,8 @@ let package = Package(
         // Benchmark only: times Monte Carlo simulation (BENCHMARKS.md, "simulate"). Not part of the agentctl binary.
         .executableTarget(name: "simulate-benchmark", dependencies: ["Simulator"], path: "Benchmarks/simulate",
                           exclude: ["twenty-turns.sim", "peer.py", "run.sh"]),
+        // Benchmark only: the start-up floor scripts/bench times `validate` of one file against (BENCHMARKS.md).
+        .executableTarget(name: "startup-floor", path: "Benchmarks/floors/startup"),
         // Fuzzing only (scripts/fuzz): libFuzzer targets over the readers; without libFuzzer they replay files.
         .target(name: "FuzzDriver", path: "Fuzz/driver"),
         .executableTarget(name: "fuzz-agent-yaml", dependencies: ["FuzzDriver", "ConfigModel", "AgentSchema", "Validation", "Simulator"],

@@ -82,7 +82,11 @@ public struct FieldRule: Sendable {
     }
 
     /// The last key of the path, as the user writes it.
-    public var name: String { String(path.split(separator: ".").last ?? "") }
+    /// Found from the last dot in UTF-8: every table is indexed by name at start-up, and paths are ASCII.
+    public var name: String {
+        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return path }
+        return String(path[path.utf8.index(after: dot)...])
+    }
 
     /// One shape of a union (`tool_config{webhook}`): an object, not a key the user writes.
     public var isVariant: Bool { path.hasSuffix("}") }

@@ -15,6 +15,7 @@ public struct FieldTable: Sendable {
     private let byPath: [String: FieldRule]
     private let childNames: [String: [String]]
     private let orderByPath: [String: Int]
+    private var requiredNames: [String: [String]] = [:]
 
     init(sections: [[FieldRule]], serverDefaultsJSON: String, rejectsUnknownKeys: Bool = false) {
         self.sections = sections
@@ -29,17 +30,24 @@ public struct FieldTable: Sendable {
         }
         childNames = children
         orderByPath = Dictionary(all.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for pattern in children.keys {
+            requiredNames[pattern] = fieldNames(under: pattern).filter { rule(childPattern(pattern, key: $0))?.required == true }
+        }
     }
 
     /// The rule for a path pattern such as `conversation_config.turn.turn_timeout` or `...language_presets.*.overrides`.
     /// Matched by code points: a key that only looks like a field (`\u{212A}eywords`, Kelvin sign) is not that field.
     public func rule(_ pattern: String) -> FieldRule? {
-        guard let rule = byPath[pattern], rule.path.utf8.elementsEqual(pattern.utf8) else { return nil }
+        guard let rule = byPath[pattern], rule.path.hasSameCodePoints(as: pattern) else { return nil }
         return rule
     }
 
     /// The names of the known fields directly under an object's pattern ("" for the top of the file).
     public func fieldNames(under pattern: String) -> [String] { childNames[pattern] ?? [] }
+
+    /// The names of the fields under an object's pattern that the API requires; worked out once, as every object
+    /// of every file asks.
+    public func requiredFieldNames(under pattern: String) -> [String] { requiredNames[pattern] ?? [] }
 
     /// The pattern of a child: a key under an object, any key under a map, any item of a list.
     public func childPattern(_ parent: String, key: String?) -> String {
@@ -99,7 +107,7 @@ public struct FieldTable: Sendable {
 
     private static func parentPattern(of path: String) -> String {
         if path.hasSuffix("[]") { return String(path.dropLast(2)) }
-        guard let dot = path.lastIndex(of: ".") else { return "" }
+        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return "" }
         return String(path[..<dot])
     }
 }

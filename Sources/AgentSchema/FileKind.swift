@@ -34,14 +34,20 @@ public enum FileKind: String, CaseIterable, Sendable {
         self = Self.named(inModelineOf: text) ?? FileKind.allCases.first { $0.folder == folder } ?? .agent
     }
 
-    /// The kind whose schema file the modeline in the comments at the top of a file names.
+    /// The kind whose schema file the modeline in the comments at the top of a file names. Only the lines up to the
+    /// first that is not a comment are read (LF, CRLF or CR), so a 1 MB file costs no more than a small one.
     private static func named(inModelineOf text: String) -> FileKind? {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        while start < scalars.endIndex {
+            let end = scalars[start...].firstIndex { $0 == "\n" || $0 == "\r" } ?? scalars.endIndex
+            let line = Substring(scalars[start..<end])
+            start = end < scalars.endIndex ? scalars.index(after: end) : end
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.allSatisfy(\.isWhitespace) { continue }
             guard trimmed.hasPrefix("#") else { return nil }
-            guard let start = trimmed.range(of: "$schema=") else { continue }
-            let name = trimmed[start.upperBound...].split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard let schema = trimmed.range(of: "$schema=") else { continue }
+            let name = trimmed[schema.upperBound...].split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             return FileKind.allCases.first { $0.schemaFileName == name }
         }
         return nil

@@ -18,6 +18,13 @@ public enum ResourceReference: Equatable, Sendable {
     /// How a file writes a reference to a resource by name.
     public static func text(naming slug: String, of kind: FileKind) -> String { kind.rawValue + ":" + slug }
 
+    /// The slug a file is named by: its name without the folder and the `.yaml` / `.yml` extension.
+    public static func slug(ofFile path: String) -> String {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
+        return fileName
+    }
+
     /// The ID to send: a name through `lookup` (kind and slug to this environment's ID), a raw ID as written; nil when
     /// a name resolves to nothing.
     public func resolved(by lookup: (FileKind, String) -> String?) -> String? {
@@ -39,6 +46,21 @@ public struct ReferenceField: Sendable {
         ReferenceField(keys: ["conversation_config", "agent", "prompt", "tool_ids", nil], kind: .tool),
         ReferenceField(keys: ["platform_settings", "testing", "attached_tests", nil, "test_id"], kind: .test),
     ]
+
+    /// Where a test file names tools (a tool-call test's tool, a simulation's mocked tools).
+    public static let test = [
+        ReferenceField(keys: ["tool_call_parameters", "referenced_tool", "id"], kind: .tool),
+        ReferenceField(keys: ["tool_mock_config", "mocked_tool_ids", nil], kind: .tool),
+    ]
+
+    /// The places a file of a kind names other resources.
+    public static func fields(of kind: FileKind) -> [ReferenceField] {
+        switch kind {
+        case .agent: return agent
+        case .test: return test
+        case .tool: return []
+        }
+    }
 
     /// Each text value at this place in a file, with its path as diagnostics write it (`tool_ids[1]`).
     public func values(in root: YAMLNode) -> [(node: YAMLNode, text: String, path: String)] {

@@ -6,10 +6,20 @@ struct CodePointKey: Hashable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (lhs: CodePointKey, rhs: CodePointKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func == (lhs: CodePointKey, rhs: CodePointKey) -> Bool { lhs.text.hasSameCodePoints(as: rhs.text) }
 
     func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension String {
+    /// Equal code point for code point (the same UTF-8 bytes), where `==` also equates canonically equivalent text.
+    /// Compares the stored bytes in one pass: walking `utf8` index by index cost more than the rest of a key lookup.
+    public func hasSameCodePoints(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var left = self, right = other
+        return left.withUTF8 { leftBytes in right.withUTF8 { leftBytes.elementsEqual($0) } }
     }
 }

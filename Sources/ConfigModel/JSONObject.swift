@@ -1,9 +1,12 @@
 /// An ordered JSON object. Keys are told apart by code points, as JSON does (`café` precomposed and decomposed are
-/// two keys), and looked up through an index, so an object of many keys is read in linear time.
+/// two keys); a large object is looked up through an index, so an object of many keys is read in linear time, while
+/// a small one (most of them) is searched in place, which costs less than hashing.
 /// Two objects are equal when they hold the same keys with equal values, in any order.
 public struct JSONObject: Sendable, Hashable, Sequence {
     public private(set) var entries: [(key: String, value: JSONValue)] = []
+    /// Each key's place, kept only once the object has `indexedFrom` keys.
     private var positions: [CodePointKey: Int] = [:]
+    private static let indexedFrom = 12
 
     public init(_ entries: [(String, JSONValue)] = []) {
         for (key, value) in entries { self[key] = value }
@@ -15,21 +18,33 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// Setting an existing key keeps its place; setting nil removes it.
     public subscript(key: String) -> JSONValue? {
-        get { positions[CodePointKey(key)].map { entries[$0].value } }
+        get { position(of: key).map { entries[$0].value } }
         set {
-            let index = positions[CodePointKey(key)]
+            let index = position(of: key)
             switch (index, newValue) {
             case (let index?, let value?): entries[index].value = value
             case (let index?, nil):
                 entries.remove(at: index)
-                positions = [:]
-                for (position, entry) in entries.enumerated() { positions[CodePointKey(entry.key)] = position }
+                reindex()
             case (nil, let value?):
-                positions[CodePointKey(key)] = entries.count
                 entries.append((key, value))
+                if entries.count == Self.indexedFrom { reindex() } else if entries.count > Self.indexedFrom {
+                    positions[CodePointKey(key)] = entries.count - 1
+                }
             case (nil, nil): break
             }
         }
+    }
+
+    private func position(of key: String) -> Int? {
+        guard entries.count >= Self.indexedFrom else { return entries.firstIndex { $0.key.utf8.elementsEqual(key.utf8) } }
+        return positions[CodePointKey(key)]
+    }
+
+    private mutating func reindex() {
+        positions = [:]
+        guard entries.count >= Self.indexedFrom else { return }
+        for (position, entry) in entries.enumerated() { positions[CodePointKey(entry.key)] = position }
     }
 
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {

@@ -11,9 +11,10 @@ public enum JSONText {
 
     public static func encode(_ value: JSONValue, pretty: Bool = false, sortedKeys: Bool = false,
                               numbers: Numbers = .asHeld) -> String {
-        var out = ""
+        // Written as UTF-8 bytes, made a String once: appending to an array costs far less than to a String.
+        var out: [UInt8] = []
         write(value, into: &out, indent: pretty ? 0 : nil, Style(sortedKeys: sortedKeys, numbers: numbers))
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A top-level object with one member per line and the arrays named in `oneItemPerLine` one item per line;
@@ -36,21 +37,37 @@ public enum JSONText {
     public static func number(_ value: Double) -> String { JSONNumber(value).text }
 
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the text in double quotes, escaped. Only ASCII bytes are ever escaped, and no byte of a multi-byte
+    /// UTF-8 sequence is ASCII, so the text is escaped byte by byte; text with nothing to escape is copied whole.
+    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        let needsEscape = { (byte: UInt8) in byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        out.append(UInt8(ascii: "\""))
+        guard text.utf8.contains(where: needsEscape) else {
+            out.append(contentsOf: text.utf8)
+            return out.append(UInt8(ascii: "\""))
+        }
+        for byte in text.utf8 {
+            guard needsEscape(byte) else {
+                out.append(byte)
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+            default:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     private struct Style {
@@ -58,34 +75,42 @@ public enum JSONText {
         let numbers: Numbers
     }
 
-    private static func write(_ value: JSONValue, into out: inout String, indent: Int?, _ style: Style) {
+    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, _ style: Style) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += style.numbers == .shortest ? number.shortest.text : number.text
-        case .string(let text): out += quoted(text)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): out.append(contentsOf: (style.numbers == .shortest ? number.shortest.text : number.text).utf8)
+        case .string(let text): appendQuoted(text, to: &out)
         case .array(let items):
-            writeCollection(items.map { (nil as String?, $0) }, open: "[", close: "]", into: &out, indent: indent, style)
+            writeCollection(items.lazy.map { (nil as String?, $0) }, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), into: &out, indent: indent, style)
         case .object(let object):
             var entries = object.entries
             if style.sortedKeys { entries.sort { $0.key < $1.key } }
-            writeCollection(entries.map { ($0.key as String?, $0.value) }, open: "{", close: "}", into: &out,
+            writeCollection(entries.lazy.map { ($0.key as String?, $0.value) }, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), into: &out,
                             indent: indent, style)
         }
     }
 
-    private static func writeCollection(_ entries: [(String?, JSONValue)], open: String, close: String,
-                                        into out: inout String, indent: Int?, _ style: Style) {
-        out += open
-        guard !entries.isEmpty else { return out += close }
+    private static func writeCollection(_ entries: some Collection<(String?, JSONValue)>, open: UInt8, close: UInt8,
+                                        into out: inout [UInt8], indent: Int?, _ style: Style) {
+        out.append(open)
+        guard !entries.isEmpty else { return out.append(close) }
         let inner = indent.map { $0 + 2 }
         for (index, (key, value)) in entries.enumerated() {
-            if index > 0 { out += "," }
-            if let inner { out += "\n" + String(repeating: " ", count: inner) }
-            if let key { out += quoted(key) + (indent == nil ? ":" : ": ") }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let inner { newLine(indent: inner, into: &out) }
+            if let key {
+                appendQuoted(key, to: &out)
+                out.append(contentsOf: (indent == nil ? ":" : ": ").utf8)
+            }
             write(value, into: &out, indent: inner, style)
         }
-        if let indent { out += "\n" + String(repeating: " ", count: indent) }
-        out += close
+        if let indent { newLine(indent: indent, into: &out) }
+        out.append(close)
+    }
+
+    private static func newLine(indent: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 }

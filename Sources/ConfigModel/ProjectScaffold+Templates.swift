@@ -2,8 +2,13 @@ extension ProjectScaffold {
     /// The first line of an agent file agentctl writes, for a file at `agentPath` relative to the project folder
     /// (`agents/support.yaml`): editors on the YAML language server find the schema through its relative path.
     public static func schemaModeline(forAgentAt agentPath: String) -> String {
-        let depth = agentPath.split(separator: "/", omittingEmptySubsequences: true).count - 1
-        return "# yaml-language-server: $schema=" + String(repeating: "../", count: depth) + schemaPath
+        schemaModeline(forFileAt: agentPath, schema: "agent.schema.json")
+    }
+
+    /// The same for a file of any kind, whose JSON Schema is `schemas/<schema>` (`tool.schema.json`).
+    public static func schemaModeline(forFileAt path: String, schema: String) -> String {
+        let depth = path.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        return "# yaml-language-server: $schema=" + String(repeating: "../", count: depth) + "schemas/" + schema
     }
 
     /// Where the project keeps the JSON Schema of agent files, relative to the project folder.

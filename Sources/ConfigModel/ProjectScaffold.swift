@@ -1,7 +1,7 @@
 import Foundation
 
-/// The files `agentctl init` writes: an example agent, project settings, pre-commit set-up, the JSON Schema the
-/// agent's modeline points at, and `.gitignore` lines that keep key files out of Git.
+/// The files `agentctl init` writes: an example agent, project settings, pre-commit set-up, the JSON Schemas the
+/// modelines of agent, tool and test files point at, and `.gitignore` lines that keep key files out of Git.
 public struct ProjectScaffold: Sendable {
     public struct File: Sendable {
         public let path: String
@@ -34,13 +34,15 @@ public struct ProjectScaffold: Sendable {
     public let files: [File]
 
     /// - Parameter schema: the text of `schemas/agent.schema.json`.
-    public init(schema: String) {
+    /// - Parameter otherSchemas: by file name, the schemas of the other files (`tool.schema.json`), which the
+    ///   modelines of the tool and test files pull writes point at.
+    public init(schema: String, otherSchemas: [(name: String, text: String)] = []) {
         files = [
             File(path: "agents/" + Self.exampleAgentName, text: Self.exampleAgent),
             File(path: "agentctl.yaml", text: Self.projectSettings),
             File(path: ".pre-commit-config.yaml", text: Self.preCommitConfig),
             File(path: Self.schemaPath, text: schema),
-        ]
+        ] + otherSchemas.map { File(path: "schemas/" + $0.name, text: $0.text) }
     }
 
     /// Writes every file into `directory` (created when missing). Without `force`, nothing is written when any file

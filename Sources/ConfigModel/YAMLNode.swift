@@ -60,7 +60,7 @@ public struct YAMLNode: Sendable {
 
     /// The value under `key`, compared by code points as YAML compares keys, when this is a mapping that has it.
     public subscript(key: String) -> YAMLNode? {
-        pairs?.first(where: { $0.key.utf8.elementsEqual(key.utf8) })?.value
+        pairs?.first(where: { $0.key.hasSameCodePoints(as: key) })?.value
     }
 
     /// YAML's null: a plain `null`, `~` or nothing at all, or anything tagged `!!null`.

@@ -31,8 +31,9 @@ public struct YAMLReader: Sendable {
                                                           at: SourceMark(file: file, line: line, column: column))]))
         }
         let source = SourceText(String(decoding: bytes, as: UTF8.self))
+        let breaks = UnicodeLineBreaks(hiddenIn: bytes)
         var builder = TreeBuilder(source: source, file: file, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
-        let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<YAMLNode, Diagnostic> in
+        let outcome = (breaks?.bytes ?? bytes).withUnsafeBufferPointer { buffer -> Result<YAMLNode, Diagnostic> in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(Diagnostic.error(.yaml, "could not start the YAML parser (out of memory)", at: builder.mark(index: 0)))
@@ -44,7 +45,7 @@ public struct YAMLReader: Sendable {
                 while !builder.finished {
                     var event = yaml_event_t()
                     guard yaml_parser_parse(&parser, &event) == 1 else {
-                        throw syntaxError(parser, source: source, file: file)
+                        throw syntaxError(parser, source: source, file: file, breaksHidden: breaks != nil)
                     }
                     defer { yaml_event_delete(&event) }
                     try builder.consume(event)
@@ -54,17 +55,18 @@ public struct YAMLReader: Sendable {
                 return .failure(error)
             }
         }
+        let problems = breaks.map { breaks in builder.problems.map(breaks.restored) } ?? builder.problems
         switch outcome {
-        case .success(let root) where builder.problems.isEmpty:
-            return .success(root)
+        case .success(let root) where problems.isEmpty:
+            return .success(breaks?.restored(root) ?? root)
         case .success:
-            return .failure(Diagnostics(builder.problems))
+            return .failure(Diagnostics(problems))
         case .failure(let fatal):
-            return .failure(Diagnostics((builder.problems + [fatal]).sorted { $0.mark < $1.mark }))
+            return .failure(Diagnostics((problems + [fatal]).sorted { $0.mark < $1.mark }))
         }
     }
 
-    private func syntaxError(_ parser: yaml_parser_t, source: SourceText, file: String) -> Diagnostic {
+    private func syntaxError(_ parser: yaml_parser_t, source: SourceText, file: String, breaksHidden: Bool) -> Diagnostic {
         if parser.error == YAML_READER_ERROR {
             let (line, column) = source.position(byteOffset: Int(parser.problem_offset))
             let at = SourceMark(file: file, line: line, column: column)
@@ -84,14 +86,14 @@ public struct YAMLReader: Sendable {
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(context) (line \(source.position(scalarOffset: Int(parser.context_mark.index)).line)), \(problem)"
         }
-        if let (breakLine, scalar) = unicodeLineBreak(in: source), breakLine <= line {
+        if !breaksHidden, let (breakLine, scalar) = unicodeLineBreak(in: source), breakLine <= line {
             message += " (line \(breakLine) holds \(UserText.name(scalar)), which the YAML parser reads as a line break; "
                 + "write it as an escape in double quotes)"
         }
         return Diagnostic.error(.yaml, "invalid YAML: \(message)", at: SourceMark(file: file, line: line, column: column))
     }
 
-    /// The first U+0085, U+2028 or U+2029: YAML 1.1 (libyaml) breaks lines there, editors do not.
+    /// The first U+0085, U+2028 or U+2029, when they could not be hidden: libyaml breaks lines there, editors do not.
     private func unicodeLineBreak(in source: SourceText) -> (line: Int, scalar: Unicode.Scalar)? {
         for number in 1...source.lineCount {
             if let scalar = source.line(number)?.unicodeScalars.first(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {

@@ -44,6 +44,14 @@ public struct ProjectSettings: Decodable, Sendable {
 
     public var agentsDirectory: String { agents_dir ?? Resource.agents.folder }
 
+    /// The folder of a resource's files: agents in `agents_dir`, tools and tests in `tools/` and `tests/` beside it
+    /// (where `validate` looks for the files an agent names).
+    public func directory(of resource: Resource) -> String {
+        guard resource != .agents else { return agentsDirectory }
+        let parent = agentsDirectory.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return parent.isEmpty ? resource.folder : parent + "/" + resource.folder
+    }
+
     /// The environment to use: the one named, else the default, else the only one, else the implicit `default`.
     public func environmentName(_ requested: String?) throws(SettingsError) -> String {
         let names = (environments ?? [:]).keys.sorted()

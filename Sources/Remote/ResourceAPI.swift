@@ -45,16 +45,16 @@ public struct ResourceAPI: Sendable {
         }
     }
 
-    /// The full live resource, with the server's defaults, as JSON.
-    public func get(id: String) async throws(RemoteError) -> Data {
-        try await client.send(APIRequest(method: "GET", path: path(id), idempotent: true,
+    /// The full live resource, with the server's defaults, as JSON. `query`: an agent's `branch_id`.
+    public func get(id: String, query: [(String, String)] = []) async throws(RemoteError) -> Data {
+        try await client.send(APIRequest(method: "GET", path: path(id), query: query, idempotent: true,
                                          operation: "get \(resource.kind) \(id)"))
     }
 
     /// The full live resource, read as an object whose fields have the types its schema gives them.
-    public func getObject(id: String) async throws(RemoteError) -> JSONObject {
+    public func getObject(id: String, query: [(String, String)] = []) async throws(RemoteError) -> JSONObject {
         let operation = "get \(resource.kind) \(id)"
-        let answer = try await get(id: id)
+        let answer = try await get(id: id, query: query)
         guard let object = (try? JSONParser.parse(Array(answer)))?.objectValue else {
             throw malformed(operation)
         }
@@ -75,8 +75,8 @@ public struct ResourceAPI: Sendable {
     }
 
     /// Sends `body` with the resource's update method (PATCH merges it); returns the updated resource as JSON.
-    public func update(id: String, body: Data) async throws(RemoteError) -> Data {
-        try await client.send(APIRequest(method: endpoints.updateMethod, path: path(id), body: body, idempotent: true,
+    public func update(id: String, body: Data, query: [(String, String)] = []) async throws(RemoteError) -> Data {
+        try await client.send(APIRequest(method: endpoints.updateMethod, path: path(id), query: query, body: body, idempotent: true,
                                          operation: "update \(resource.kind) \(id)"))
     }
 

@@ -5,10 +5,12 @@ import Foundation
 /// diffs are readable. Format 3 holds per entry the resource `kind`, its ID under `<kind>_id`, the live version and
 /// two hashes (`file_sha256`, `base_sha256`); the synced content is in the base store. Formats 1 (agents only, no
 /// `kind`) and 2 (the synced content inline as `base`) are still read, their bases moved to the store, and written
-/// back as format 3.
+/// back as format 3. Format 4 adds an entry's agent branch (`branch`, `branch_id`); a lock that records no branch is
+/// still written as format 3, so an agentctl that cannot read branches keeps reading it, and refuses one that does.
 extension SyncState {
     public static let fileName = "agentctl.lock"
-    static let formatVersion = 3
+    static let formatVersion = 4
+    static let formatWithoutBranches = 3
 
     public static func load(path: String = fileName) throws(Diagnostic) -> SyncState {
         let folder = (path as NSString).deletingLastPathComponent
@@ -56,11 +58,14 @@ extension SyncState {
                 object["remote_updated_at"] = entry.remoteUpdatedAt.map { .number(JSONNumber($0)) }
                 object["file_sha256"] = .string(entry.fileHash)
                 object["base_sha256"] = entry.baseHash.map(JSONValue.string)
+                object["branch"] = entry.branch.map { .string($0.name) }
+                object["branch_id"] = entry.branch.map { .string($0.id) }
                 filesObject[file] = .object(object)
             }
             environmentsObject[environment] = .object(filesObject)
         }
-        let root = JSONObject([("version", .number(JSONNumber(Self.formatVersion))),
+        let branched = environments.values.contains { $0.values.contains { $0.branch != nil } }
+        let root = JSONObject([("version", .number(JSONNumber(branched ? Self.formatVersion : Self.formatWithoutBranches))),
                                ("environments", .object(environmentsObject))])
         return JSONText.encode(.object(root), pretty: true, numbers: .shortest) + "\n"
     }
@@ -82,8 +87,16 @@ extension SyncState {
             guard let fileHash = entry["file_sha256"]?.stringValue else {
                 throw Diagnostic.error(.stateFile, "entry for \(resource.kind) \(id) has no file_sha256", at: start)
             }
+            var branch: AgentBranch?
+            if let name = entry["branch"]?.stringValue {
+                guard let branchID = entry["branch_id"]?.stringValue else {
+                    throw Diagnostic.error(.stateFile, "entry for \(resource.kind) \(id) names branch `\(name)` but has no branch_id",
+                                           at: start)
+                }
+                branch = AgentBranch(name: name, id: branchID)
+            }
             return Entry(resource, id: id, remoteUpdatedAt: updatedAt, fileHash: fileHash,
-                         baseHash: entry["base_sha256"]?.stringValue)
+                         baseHash: entry["base_sha256"]?.stringValue, branch: branch)
         }
         // Formats 1 and 2 held the file's content at the last sync inline: it becomes the stored base.
         let base = entry["base"]?.objectValue ?? JSONObject()

@@ -15,13 +15,17 @@ public struct SyncState: Sendable, Equatable {
         /// `ContentHash` of the live resource's content when last synced, kept in `bases`: the base of three-way
         /// comparisons, in every field, stated in the file or not.
         public var baseHash: String?
+        /// The agent's branch this entry was synced with; nil for the main branch.
+        public var branch: AgentBranch?
 
-        public init(_ resource: Resource, id: String, remoteUpdatedAt: Double?, fileHash: String, baseHash: String?) {
+        public init(_ resource: Resource, id: String, remoteUpdatedAt: Double?, fileHash: String, baseHash: String?,
+                    branch: AgentBranch? = nil) {
             self.resource = resource
             self.id = id
             self.remoteUpdatedAt = remoteUpdatedAt
             self.fileHash = fileHash
             self.baseHash = baseHash
+            self.branch = branch
         }
 
         /// Whether a file's content (`local`, secret variables filled in at `secretPaths`) is what was last synced,
@@ -35,6 +39,8 @@ public struct SyncState: Sendable, Equatable {
     public var environments: [String: [String: Entry]] = [:]
     public let bases: BaseStore
     public let pendingCreates: PendingCreates
+    /// The branch each agent is synced with in this run, recorded on the entries `synced` makes; not saved as such.
+    public var workingBranches = WorkingBranches()
 
     public init(bases: BaseStore = BaseStore(directory: nil), pendingCreates: PendingCreates = PendingCreates(directory: nil)) {
         self.bases = bases
@@ -67,8 +73,9 @@ public struct SyncState: Sendable, Equatable {
     public func synced(_ resource: Resource, id: String, remote: JSONObject, file: JSONObject,
                        secretPaths: [[String]] = []) throws(AtomicFile.WriteError) -> Entry {
         let view = FileContent.view(remote, schema: resource.schema).removingValues(at: secretPaths)
-        return Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote), fileHash: ContentHash.ofFile(file, secretPaths: secretPaths),
-                     baseHash: try bases.keep(view))
+        return Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote),
+                     fileHash: ContentHash.ofFile(file, secretPaths: secretPaths), baseHash: try bases.keep(view),
+                     branch: workingBranches.byAgent[id])
     }
 
     /// Moves an entry to another file (a renamed file keeps its live resource).

@@ -127,13 +127,25 @@ public enum SpokenText {
         return index < config.additional_soft_timeout_messages.count ? config.additional_soft_timeout_messages[index] : last
     }
 
+    /// Runs of non-space characters, counted without building them: long scripts measure every line.
     static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).count
+        var words = 0
+        var inWord = false
+        for character in text {
+            let isSpace = character.isScriptSpace
+            if !isSpace && !inWord { words += 1 }
+            inWord = !isSpace
+        }
+        return words
     }
 
     /// Case-insensitive exact match, ignoring surrounding spaces and punctuation a transcript adds ("Gotcha.").
     static func normalizedTerm(_ text: String) -> String {
-        let trimmed = text.lowercased().drop { $0.isWhitespace || $0.isPunctuation }
-        return String(trimmed.reversed().drop { $0.isWhitespace || $0.isPunctuation }.reversed())
+        let lowered = text.lowercased()
+        let isEdge = { (character: Character) in character.isWhitespace || character.isPunctuation }
+        guard let first = lowered.firstIndex(where: { !isEdge($0) }), let last = lowered.lastIndex(where: { !isEdge($0) }) else {
+            return ""
+        }
+        return String(lowered[first...last])
     }
 }

@@ -9,7 +9,7 @@ public enum ScriptReader {
         var expectations: [Expectation] = []
         var waitingForUserLine: [Expectation] = []
         for (index, rawLine) in text.fileLines.enumerated() {
-            let characters = withoutComment(Array(rawLine))
+            let characters = withoutComment(rawLine)
             if let parsed = parseExpectation(characters, number: index + 1) {
                 switch parsed {
                 case .success(let expectation) where expectation.isAboutATurn: waitingForUserLine.append(expectation)
@@ -40,7 +40,7 @@ public enum ScriptReader {
     }
 
     /// An `expect` line's expectation, or nil for any other line.
-    static func parseExpectation(_ characters: [Character], number: Int) -> Result<Expectation, Problem>? {
+    static func parseExpectation(_ characters: Substring, number: Int) -> Result<Expectation, Problem>? {
         var cursor = LineCursor(characters)
         cursor.skipSpaces()
         let keywordColumn = cursor.column
@@ -50,7 +50,7 @@ public enum ScriptReader {
 
     /// Parses one line typed in the interactive mode; nil for a blank or comment line.
     public static func readLine(_ text: String, number: Int, file: String) throws(Diagnostic) -> ScriptLine? {
-        switch parseLine(withoutComment(Array(text)), number: number) {
+        switch parseLine(withoutComment(Substring(text)), number: number) {
         case .none: return nil
         case .some(.success(let line)): return line
         case .some(.failure(let problem)):
@@ -64,16 +64,22 @@ public enum ScriptReader {
     }
 
     /// A comment is a `#` at the start of a word followed by a space or the line end, so `#123` stays text.
-    static func withoutComment(_ characters: [Character]) -> [Character] {
-        for index in characters.indices where characters[index] == "#" {
-            let startsWord = index == 0 || characters[index - 1].isWhitespace
-            let endsWord = index + 1 == characters.count || characters[index + 1].isWhitespace
-            if startsWord && endsWord { return Array(characters[..<index]) }
+    static func withoutComment(_ characters: Substring) -> Substring {
+        var previousIsWhitespace = true
+        var index = characters.startIndex
+        while index < characters.endIndex {
+            let character = characters[index]
+            let next = characters.index(after: index)
+            if character == "#", previousIsWhitespace, next == characters.endIndex || characters[next].isScriptSpace {
+                return characters[..<index]
+            }
+            previousIsWhitespace = character.isScriptSpace
+            index = next
         }
         return characters
     }
 
-    static func parseLine(_ characters: [Character], number: Int) -> Result<ScriptLine, Problem>? {
+    static func parseLine(_ characters: Substring, number: Int) -> Result<ScriptLine, Problem>? {
         var cursor = LineCursor(characters)
         cursor.skipSpaces()
         if cursor.atEnd { return nil }
@@ -160,72 +166,97 @@ public enum ScriptReader {
     }
 }
 
-/// Walks one line's characters keeping the 1-based column.
+/// Walks one line's characters keeping the 1-based column (counted in characters, as an editor counts them).
+/// It moves an index through the line itself rather than copying the line into an array of characters: reading
+/// long scripts is dominated by this walk.
 struct LineCursor {
-    private let characters: [Character]
-    private var index = 0
+    private let characters: Substring
+    private var index: Substring.Index
+    private(set) var column = 1
 
-    init(_ characters: [Character]) { self.characters = characters }
+    init(_ characters: Substring) {
+        self.characters = characters
+        index = characters.startIndex
+    }
 
-    var atEnd: Bool { index >= characters.count }
+    var atEnd: Bool { index >= characters.endIndex }
     var peek: Character? { atEnd ? nil : characters[index] }
-    var column: Int { index + 1 }
 
-    mutating func advance() { index += 1 }
+    mutating func advance() {
+        index = characters.index(after: index)
+        column += 1
+    }
 
     mutating func skipSpaces() {
-        while let next = peek, next == " " || next == "\t" { index += 1 }
+        while let next = peek, next == " " || next == "\t" { advance() }
     }
 
     /// Consumes `expected` and the spaces after it when it is the next word.
     mutating func skip(word expected: String) -> Bool {
-        let start = index
+        let start = self
         if word() == expected {
             skipSpaces()
             return true
         }
-        index = start
+        self = start
         return false
     }
 
     mutating func word() -> String {
-        let start = index
-        while let next = peek, next.isLetter { index += 1 }
-        return String(characters[start..<index])
+        take { $0.isScriptLetter }
     }
 
     /// A name such as `call_end` or `silence_timeout`: letters, digits and underscores.
     mutating func token() -> String {
-        let start = index
-        while let next = peek, next.isLetter || next.isNumber || next == "_" { index += 1 }
-        return String(characters[start..<index])
+        take { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     /// A comparison such as `<=`.
     mutating func operatorToken() -> String {
-        let start = index
-        while let next = peek, next == "<" || next == ">" || next == "=" { index += 1 }
-        return String(characters[start..<index])
+        take { $0 == "<" || $0 == ">" || $0 == "=" }
     }
 
     /// The run of characters up to a space or ':', for number parsing and error messages.
     mutating func number() -> String {
-        let start = index
-        while let next = peek, next != ":", next != " ", next != "\t" { index += 1 }
-        return String(characters[start..<index])
+        take { $0 != ":" && $0 != " " && $0 != "\t" }
     }
 
     /// Everything left on the line; the cursor's column stays at its start.
-    func rest() -> String { String(characters[index...]) }
+    func rest() -> Substring { characters[index...] }
+
+    private mutating func take(while belongs: (Character) -> Bool) -> String {
+        let start = index
+        while let next = peek, belongs(next) { advance() }
+        return String(characters[start..<index])
+    }
 }
 
-extension String {
+extension StringProtocol {
     /// Lines split at LF or CRLF (a single Character in Swift, so splitting at "\n" alone would miss it).
-    var fileLines: [Substring] {
-        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    var fileLines: [SubSequence] {
+        split(omittingEmptySubsequences: false) { $0.asciiValue == 0x0A }  // "\r\n".asciiValue is 0x0A too
     }
 
+    /// The text without white space at either end.
     var trimmingCharacters: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = firstIndex(where: { !$0.isScriptSpace }), let last = lastIndex(where: { !$0.isScriptSpace }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}
+
+extension Character {
+    /// `isWhitespace`, answered for ASCII without Unicode's property tables: a script is nearly all ASCII, and
+    /// reading one asks about every character.
+    var isScriptSpace: Bool {
+        guard let ascii = asciiValue else { return isWhitespace }
+        return ascii == 0x20 || (0x09...0x0D).contains(ascii)
+    }
+
+    /// `isLetter`, with the same shortcut for ASCII.
+    var isScriptLetter: Bool {
+        guard let ascii = asciiValue else { return isLetter }
+        return (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
     }
 }

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The call as swim lanes over time, one self-contained SVG: caller and agent speech (fillers marked), LLM
 /// requests, the three timers as they run, and each turn's gap. Any browser shows it; no tool is needed.
 public enum TimelineSVGRenderer {

@@ -36,6 +36,7 @@ public struct ConfigurationReference: Sendable {
             - Any value may be written as a whole `${NAME}` or `${NAME:-default}`: it is read from the environment or \
             the environment's variables file and checked against the field's rules like a value written in place \
             (README, "Variables and secrets").
+            \(Self.referenceNote(kind))
 
 
             """
@@ -167,5 +168,23 @@ public struct ConfigurationReference: Sendable {
         String(text.flatMap { character -> [Character] in
             character == "\n" ? [" "] : character == "|" ? ["\\", "|"] : [character]
         })
+    }
+}
+
+extension ConfigurationReference {
+    /// How files of a kind name other resources, and are named: by file, so each environment sends its own ID.
+    static func referenceNote(_ kind: FileKind) -> String {
+        let fields = ReferenceField.fields(of: kind).map { field in
+            "`" + field.keys.map { $0 ?? "[]" }.joined(separator: ".").replacingOccurrences(of: ".[]", with: "[]") + "`"
+        }
+        let named = "`tool:SLUG` for `tools/SLUG.yaml`, `test:SLUG` for `tests/SLUG.yaml`"
+        let lock = "`push`, `diff` and `status` send and compare each environment's own ID, recorded for that file in "
+            + "`agentctl.lock`, and `pull` writes the names back (README, \"References by name\")."
+        guard !fields.isEmpty else {
+            return "- Agents and tests name a \(kind.rawValue) by its file (`\(kind.rawValue):SLUG` for "
+                + "`\(kind.folder)/SLUG.yaml`), never by ID: " + lock
+        }
+        return "- Where the API takes another resource's ID (" + fields.joined(separator: ", ") + "), write the name "
+            + "of its file: " + named + "; " + lock
     }
 }

@@ -24,7 +24,9 @@ struct FieldChecker {
         guard let pairs = node.pairs else {
             return report(.type, node, path, "`\(path)` must be a mapping of fields, found \(node.kindName)")
         }
-        let known = table.fieldNames(under: pattern)
+        // Made at the first unknown key, then kept for the rest of the mapping.
+        var knownNames: [String]?
+        var didYouMean: DidYouMean?
         for pair in pairs {
             let childPattern = table.childPattern(pattern, key: pair.key)
             let childPath = path.isEmpty ? pair.key : path + "." + pair.key
@@ -32,21 +34,24 @@ struct FieldChecker {
                 check(pair.value, rule: rule, path: childPath)
                 continue
             }
+            let known = knownNames ?? table.fieldNames(under: pattern)
+            knownNames = known
             let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
             let place = path.isEmpty ? "at the top of the file" : "in `\(path)`"
             let key = "`\(UserText.shown(pair.key))`" + (UserText.invisibleCharacters(in: pair.key).map { " (it contains \($0))" } ?? "")
+            let names = didYouMean ?? DidYouMean(known)
+            didYouMean = names
             if table.rejectsUnknownKeys {
-                let hint = Self.hint(DidYouMean.suggestions(for: pair.key, among: known))
+                let hint = Self.hint(names.suggestions(for: pair.key))
                     ?? "; the keys here are " + known.map { "`\($0)`" }.joined(separator: ", ")
                 report(.unknownKeyTypo, keyNode, childPath, "unknown key \(key) \(place)\(hint)")
-            } else if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
+            } else if let suggestion = names.suggestion(for: pair.key) {
                 report(.unknownKeyTypo, keyNode, childPath, "unknown key \(key) \(place); did you mean `\(suggestion)`?")
             } else {
                 report(.unknownField, keyNode, childPath, "\(key) is not known to agentctl \(place); it is kept and sent unchanged")
             }
         }
-        for name in known where node[name] == nil {
-            guard table.rule(table.childPattern(pattern, key: name))?.required == true else { continue }
+        for name in table.requiredFieldNames(under: pattern) where node[name] == nil {
             report(.required, node, path, "`\(path.isEmpty ? "the file" : path)` needs `\(name)`; the API requires it")
         }
     }
@@ -160,10 +165,11 @@ struct FieldChecker {
             return report(.type, node, path, "`\(path)` must be a mapping, found \(node.kindName)")
         }
         let entryRule = table.rule(rule.path + ".*")
+        let didYouMean = rule.keys.map(DidYouMean.init)
         for pair in pairs {
-            if let keys = rule.keys, !keys.contains(where: { $0.utf8.elementsEqual(pair.key.utf8) }) {
+            if let keys = rule.keys, !keys.contains(where: { $0.hasSameCodePoints(as: pair.key) }) {
                 let keyNode = YAMLNode(.scalar(pair.key, .plain, tag: nil), mark: pair.keyMark, anchorMark: pair.value.anchorMark)
-                let hint = DidYouMean.suggestion(for: pair.key, among: keys).map { "; did you mean `\($0)`?" }
+                let hint = didYouMean?.suggestion(for: pair.key).map { "; did you mean `\($0)`?" }
                     ?? "; allowed: " + keys.joined(separator: ", ")
                 report(.allowedValues, keyNode, path + "." + pair.key, "`\(path)` does not allow the key `\(UserText.shown(pair.key))`\(hint)")
                 continue

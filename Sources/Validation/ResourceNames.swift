@@ -10,21 +10,23 @@ public struct ResourceNames: Sendable {
     public init(_ slugs: [FileKind: [String]]) { self.slugs = slugs }
 
     /// The names beside a file: its folder's sibling folders `tools/`, `tests/` (for `agents/x.yaml`, `tools/*.yaml`).
-    public static func beside(file path: String) -> ResourceNames {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent()
+    public static func beside(file path: String) -> ResourceNames { inProject(projectFolder(of: path)) }
+
+    /// The folder whose `tools/` and `tests/` a file's names refer to: the one above the file's folder.
+    public static func projectFolder(of path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    /// The names in a project folder's `agents/`, `tools/` and `tests/`.
+    public static func inProject(_ folder: String) -> ResourceNames {
+        let folder = URL(fileURLWithPath: folder)
         var slugs: [FileKind: [String]] = [:]
         for kind in FileKind.allCases {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(kind.folder).path)) ?? []
-            slugs[kind] = names.filter(AgentFileFinder.isAgentFile).map(slug).sorted()
+            slugs[kind] = names.filter(AgentFileFinder.isAgentFile).map(ResourceReference.slug(ofFile:)).sorted()
         }
         return ResourceNames(slugs)
     }
 
     public func slugs(of kind: FileKind) -> [String] { slugs[kind] ?? [] }
-
-    /// A file's name without its `.yaml` / `.yml` extension.
-    public static func slug(_ fileName: String) -> String {
-        for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
-        return fileName
-    }
 }

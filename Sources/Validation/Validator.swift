@@ -29,7 +29,9 @@ public struct Validator: Sendable {
             secrets.check(document.root)
             found += secrets.diagnostics
         case .test:
-            break
+            var references = ReferenceRules(names: names)
+            references.check(document.root, fields: ReferenceField.test)
+            found += references.diagnostics
         }
         return found.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) }
     }
@@ -37,16 +39,18 @@ public struct Validator: Sendable {
     /// Loads, resolves and validates one file; a file that cannot be read as YAML gives every problem the reader found.
     /// The text is returned whenever the file could be read, to show source lines under diagnostics; the document
     /// returned holds the resolved values.
-    public func validate(file path: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
+    /// `names`, when given, are the names beside the file (`ResourceNames.beside(file:)`), read once for many files.
+    public func validate(file path: String, names: ResourceNames? = nil) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         do {
-            return validate(bytes: try AgentDocument.readBytes(path: path), file: path)
+            return validate(bytes: try AgentDocument.readBytes(path: path), file: path, names: names)
         } catch {
             return (nil, nil, [error])
         }
     }
 
     /// Validates text read elsewhere (standard input), named `file` in the diagnostics.
-    public func validate(bytes: [UInt8], file: String) -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
+    public func validate(bytes: [UInt8], file: String, names: ResourceNames? = nil)
+        -> (text: String?, document: AgentDocument?, diagnostics: [Diagnostic]) {
         switch AgentDocument.read(bytes: bytes, file: file) {
         case .failure(let problems):
             return (AgentDocument.text(of: bytes), nil, problems.problems)
@@ -58,7 +62,7 @@ public struct Validator: Sendable {
             let resolution = VariableResolution(parsed.root, variables: variables)
             let document = AgentDocument(file: file, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
             // A value that came from a variable is not written in the file, so it is never a literal secret.
-            let found = validate(document, kind: kind, names: .beside(file: file)).filter { diagnostic in
+            let found = validate(document, kind: kind, names: names ?? .beside(file: file)).filter { diagnostic in
                 diagnostic.ruleID != .literalSecret || !resolution.resolved.contains { $0.mark == diagnostic.mark }
             }
             let diagnostics = resolution.problems + resolution.annotate(found)

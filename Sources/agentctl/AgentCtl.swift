@@ -25,11 +25,12 @@ struct AgentCtl: AsyncParsableCommand {
           1  problems found: validation errors (with --strict, warnings too), or an API request that failed
           2  usage or configuration error (such as an error in agentctl.yaml), or a file that cannot be read;
              with diff/status --exit-code: differences found
+          3  pull: a conflict left as the file has it (no --theirs or --ours), or placeholder drift
         """,
         version: Version.description,
         subcommands: [
             ValidateCommand.self, PullCommand.self, DiffCommand.self, PushCommand.self, StatusCommand.self,
-            MoveCommand.self, SimulateCommand.self, SchemaCommand.self, InitCommand.self,
+            TestCommand.self, MoveCommand.self, SimulateCommand.self, SchemaCommand.self, InitCommand.self,
         ]
     )
 }

@@ -46,4 +46,7 @@ struct ExitStatus: Sendable {
     static let usage = ExitStatus(code: 2)
     /// diff and status with `--exit-code`: something would change.
     static let differences = ExitStatus(code: 2)
+    /// pull: a field was left as the file has it while the live agent differs (a conflict without --theirs or
+    /// --ours, or a placeholder whose live value moved away).
+    static let conflicts = ExitStatus(code: 3)
 }

@@ -45,31 +45,96 @@ struct Connection {
                           variables: try VariableLoading.variables(settings: settings, environment: name))
     }
 
-    /// The agent files under `paths` (validated) set against their live agents in this environment, with the state
-    /// (renamed files and interrupted creates already reconciled in it). Files are read one at a time, and again for
-    /// each comparison (`files` reads them), so memory is bounded by the concurrency, not the workspace.
-    func plan(_ paths: [String], concurrency: Int) async throws
+    /// The files under `paths` (validated; by default the agents, tools and tests folders) set against their live
+    /// resources in this environment, each agent on its working branch (`branch`, else the one the lock records), with
+    /// the state (renamed files and interrupted creates already reconciled in it, and the working branches). Every name
+    /// a file gives another resource must have an ID here, or be a file this command creates first. Files are read one
+    /// at a time, and again for each comparison (`files` reads them), so memory is bounded by the concurrency, not the
+    /// workspace.
+    func plan(_ paths: [String], concurrency: Int, branch: String? = nil) async throws
         -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled, files: AgentFileLoading) {
-        let named = paths.isEmpty ? [try project.agentsFolder(settings)] : project.paths(paths)
+        let named = paths.isEmpty ? try resourceFolders() : project.paths(paths)
         var state = try loadState()
         let files = AgentFileLoading(variables: variables)
         let found = try files.scan(paths: named, defaultDirectory: settings.agentsDirectory,
-                                   hashed: Reconciling.needsHashes(.agents, environment: environment, state: state))
-        var reconciled = Reconciling.renames(.agents, files: found, environment: environment, state: &state)
+                                   references: ReferenceMap(state: state, environment: environment)) { [state, environment] in
+            Reconciling.needsHashes($0, environment: environment, state: state)
+        }
+        var plans: [PlannedFile] = []
+        var reconciled = Reconciling.Reconciled()
+        for resource in Resource.all {
+            let planned = try await plan(resource, found: found.filter { $0.resource == resource }, files: files,
+                                         concurrency: concurrency, branch: branch, state: &state)
+            plans += planned.plans
+            reconciled.renamed += planned.reconciled.renamed
+            reconciled.unsure.merge(planned.reconciled.unsure) { first, _ in first }
+            reconciled.adopted += planned.reconciled.adopted
+        }
+        return (plans, state, reconciled, files)
+    }
+
+    private func plan(_ resource: Resource, found: [LocalFile], files: AgentFileLoading, concurrency: Int, branch: String?,
+                      state: inout SyncState) async throws
+        -> (plans: [PlannedFile], reconciled: Reconciling.Reconciled) {
+        var reconciled = Reconciling.renames(resource, files: found, environment: environment, state: &state)
+        guard !found.isEmpty else { return ([], reconciled) }
+        let paths = found.map(\.file)
         do {
-            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(.agents, files: found.map(\.file), reading: files.read,
+            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(resource, files: paths, reading: files.read,
                                                                                environment: environment, service: service, state: &state)
         } catch {
             try stopIfKeyRefused()
             throw Self.fail(error)
         }
-        let progress = ProgressLine(label: "reading live agents")
-        let results = await Planner(.agents, service: service)
-            .plan(found.map(\.file), reading: files.read, environment: environment, state: state, concurrency: concurrency,
+        var planned = service
+        if resource == .agents {
+            if let branch, let new = paths.first(where: { state.entry($0, of: .agents, in: environment) == nil }) {
+                throw CommandFailure.usage("\(VisibleText.escape(new)) has no live agent in `\(environment)` yet, and a new "
+                    + "agent starts on its main branch, not on `\(VisibleText.escape(branch))`: push it without --branch first")
+            }
+            state.workingBranches = try await workingBranches(branch, files: paths, state: state)
+            planned = service(on: state.workingBranches)
+        }
+        let progress = ProgressLine(label: "reading live \(resource.plural)")
+        let results = await Planner(resource, service: planned)
+            .plan(paths, reading: files.read, environment: environment, state: state, concurrency: concurrency,
                   renames: reconciled.renamed, progress: progress.update)
         progress.finish()
         try stopIfKeyRefused()
-        return (try Self.plans(results), state, reconciled, files)
+        return (try Self.plans(results), reconciled)
+    }
+
+    /// The agents folder (which must exist), and the tools and tests folders where there are any.
+    func resourceFolders() throws -> [String] {
+        let agents = try project.agentsFolder(settings)
+        return [agents] + Resource.all.filter { $0 != .agents }.map(settings.directory)
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// The working branch of each tracked file's agent: `requested` (looked up on each agent), else the branch the lock
+    /// records; each file that changes branch is told on stderr (when `tellSwitches`: a switch matters to a
+    /// comparison with the last sync). `ids`: untracked agents, by ID.
+    func workingBranches(_ requested: String?, files: [String], ids: [String] = [], state: SyncState,
+                         tellSwitches: Bool = true) async throws -> WorkingBranches {
+        let tracked = files.compactMap { file in state.entry(file, of: .agents, in: environment).map { (file: file, entry: $0) } }
+        let agents = tracked.map { (id: $0.entry.id, recorded: $0.entry.branch) } + ids.map { (id: $0, recorded: AgentBranch?.none) }
+        let branches: WorkingBranches
+        do {
+            branches = try await WorkingBranches.resolve(requested, agents: agents,
+                                                         client: client, concurrency: client.configuration.concurrency)
+        } catch {
+            try stopIfKeyRefused()
+            throw Self.fail(error)
+        }
+        for note in tellSwitches ? branches.switches(tracked, environment: environment) : [] {
+            Terminal.error("agentctl: note: \(note)")
+        }
+        return branches
+    }
+
+    /// The API with each agent on its working branch.
+    func service(on branches: WorkingBranches) -> any ResourceService {
+        branches.isEmpty ? service : BranchedResources(client: client, branches: branches)
     }
 
     /// Per file, the fields whose value came from a secret variable.
@@ -87,7 +152,7 @@ struct Connection {
     /// The lock, after removing what killed writes left behind (their temporary files).
     func loadState() throws -> SyncState {
         AtomicFile.removeLeftovers(in: ".")
-        AtomicFile.removeLeftovers(in: settings.agentsDirectory)
+        for resource in Resource.all { AtomicFile.removeLeftovers(in: settings.directory(of: resource)) }
         do { return try SyncState.load() } catch {
             throw CommandFailure.located([error], status: .usage)
         }

@@ -9,12 +9,15 @@ struct DiffCommand: AsyncParsableCommand {
         Only what a file states is compared (the API keeps what a file leaves out); numbers compare by value. \
         With the sync state from the last pull or push, changes are told apart: yours (~), someone's edit on \
         the live agent since (drift, `!`, in any field, stated in the file or not), or both (conflict). A renamed \
-        file is shown as renamed (it keeps its agent); an agent deleted on the server as deleted remotely.
+        file is shown as renamed (it keeps its agent); an agent deleted on the server as deleted remotely. \
+        With --branch NAME each agent is worked on its branch of that name, recorded in agentctl.lock so later \
+        commands stay on it (--branch Main returns to the main branch); a change of branch is told on stderr.
 
         EXAMPLES
           agentctl diff
           agentctl diff agents/support-desk.yaml --env production
           agentctl diff --format json --exit-code      (in CI)
+          agentctl diff --branch pilot                  (against each agent's branch `pilot`)
 
         EXIT CODES
           0  no differences (or, without --exit-code, the diff was shown)
@@ -35,11 +38,14 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(help: "Show values that look like secrets (API keys, auth headers, secret variables) instead of masking them.")
     var showSecrets = false
 
+    @OptionGroup var branchOption: BranchOption
+
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, _, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency)
+        let (plans, _, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                          branch: branchOption.branch)
         let comparisons = plans.map(\.comparison)
         let shown: String
         switch format {

@@ -9,7 +9,8 @@ struct InitCommand: ParsableCommand {
         discussion: """
         Writes agents/front-desk.yaml (a commented example agent), agentctl.yaml (environments, API base URL \
         and the name of the environment variable holding each API key; never a key), .pre-commit-config.yaml \
-        (validates agent files on every commit) and schemas/agent.schema.json (for editors), and adds .env \
+        (validates agent files on every commit) and schemas/agent.schema.json, tool.schema.json and test.schema.json \
+        (for editors: the modelines of the agent, tool and test files agentctl writes point at them), and adds .env \
         lines to .gitignore. Existing files are left alone unless --force is given; then the replaced ones are \
         listed. Each file is written atomically.
 
@@ -34,7 +35,9 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let changes: [(path: String, change: ProjectScaffold.Change)]
         do {
-            changes = try ProjectScaffold(schema: FileJSONSchema(.agent).text).write(into: directory, force: force)
+            let others = [FileKind.tool, .test].map { (name: $0.schemaFileName, text: FileJSONSchema($0).text) }
+            changes = try ProjectScaffold(schema: FileJSONSchema(.agent).text, otherSchemas: others)
+                .write(into: directory, force: force)
         } catch {
             if case .existing = error { throw CommandFailure.findings("\(error) (use --force to replace them)") }
             throw CommandFailure.usage("\(error)")

@@ -13,12 +13,15 @@ struct PushCommand: AsyncParsableCommand {
         and checks that every field was stored as sent. Refuses to overwrite edits made on the live agent since \
         the last sync unless --force. A file renamed (git mv) keeps its agent: the plan says "renamed". An agent \
         deleted on the server is planned to be created again. Each agent is recorded in agentctl.lock as it is \
-        done, so an interrupted push is finished by running it again, without creating anything twice.
+        done, so an interrupted push is finished by running it again, without creating anything twice. \
+        With --branch NAME each agent is worked on its branch of that name, recorded in agentctl.lock so later \
+        commands stay on it (--branch Main returns to the main branch); a change of branch is told on stderr.
 
         EXAMPLES
           agentctl push --dry-run
           agentctl push agents/support-desk.yaml --env production --yes
           agentctl push --prune          (also delete live agents whose file was removed)
+          agentctl push --branch pilot   (only each agent's branch `pilot`, made if missing)
 
         EXIT CODES
           0  everything applied (or nothing to do)
@@ -46,15 +49,25 @@ struct PushCommand: AsyncParsableCommand {
     @Flag(help: "Show values that look like secrets (secret variables too) instead of masking them.")
     var showSecrets = false
 
+    @OptionGroup var branchOption: BranchOption
+
     @OptionGroup var remote: RemoteOptions
+
+    func validate() throws {
+        if prune && branchOption.branch != nil {
+            throw ValidationError("--prune deletes whole agents, every branch of them: it cannot be combined with --branch")
+        }
+    }
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state, reconciled, files) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let pruned = prune ? Pruning.candidates(.agents, state: state, environment: connection.environment,
-                                                unsure: Set(reconciled.unsure.keys)) : []
+        var (plans, state, reconciled, files) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                   branch: branchOption.branch)
+        // Agents are deleted before the tools and tests they name.
+        let pruned = prune ? Resource.all.reversed().flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
+                                                                       unsure: Set(reconciled.unsure.keys)) } : []
         let variables = connection.variables, showSecrets = showSecrets
         let hide: @Sendable (String) -> String = { text in showSecrets ? text : variables.redact(text) }
         Terminal.output(hide(PlanReport.text(plans, reconciled: reconciled, pruned: pruned, environment: connection.environment,
@@ -69,17 +82,30 @@ struct PushCommand: AsyncParsableCommand {
         let checkpoint = LockCheckpoint()
         Interruption.stopCleanly("push", saving: checkpoint)
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
-        let progress = ProgressLine(label: "pushing agents")
-        progress.update(0, changing.count)
         let client = connection.client
-        let outcomes = await Pusher(.agents, service: connection.service)
-            .push(changing, reading: files.read, environment: connection.environment, force: force, concurrency: remote.concurrency,
-                  state: &state, recorded: checkpoint.recordNow) { file, outcome in
-                // After a refused key every failure is that refusal again: it is told once, at the end.
-                let told = outcome.succeeded || client.keyRefusal == nil
-                progress.advance(reporting: told ? hide(PushReport.line(file, outcome, style: style)) : "")
-            }
-        progress.finish()
+        let changingAgents = changing.filter { $0.resource == .agents }.compactMap(\.id)
+        let unbranched = await state.workingBranches.createMissing(on: changingAgents, client: client)
+        guard unbranched.isEmpty else {
+            try connection.stopIfKeyRefused()
+            throw CommandFailure(.findings, messages: unbranched.map { "agent \($0.id): \($0.problem); nothing was pushed" })
+        }
+        var outcomes: [(file: String, outcome: Pusher.Outcome)] = []
+        // Tools and tests first, each kind done before the next, so an agent's names resolve to IDs that exist.
+        for resource in Resource.all {
+            let plans = changing.filter { $0.resource == resource }
+            guard !plans.isEmpty else { continue }
+            let progress = ProgressLine(label: "pushing \(resource.plural)")
+            progress.update(0, plans.count)
+            let service = resource == .agents ? connection.service(on: state.workingBranches) : connection.service
+            outcomes += await Pusher(resource, service: service)
+                .push(plans, reading: files.read, environment: connection.environment, force: force, concurrency: remote.concurrency,
+                      state: &state, recorded: checkpoint.recordNow) { file, outcome in
+                    // After a refused key every failure is that refusal again: it is told once, at the end.
+                    let told = outcome.succeeded || client.keyRefusal == nil
+                    progress.advance(reporting: told ? hide(PushReport.line(file, outcome, style: style)) : "")
+                }
+            progress.finish()
+        }
         let (deleted, pruneFailures) = await Pruning.delete(pruned, service: connection.service,
                                                             environment: connection.environment, state: &state)
         try Connection.saveState(state)

@@ -25,3 +25,11 @@ struct RemoteOptions: ParsableArguments {
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be more than 0 and at most 600 seconds") }
     }
 }
+
+/// `--branch` of the commands that read or change agents: pull, diff, push and status.
+struct BranchOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Work on each agent's branch of this name instead of the branch agentctl.lock records "
+        + "(by default the main branch); push creates it, from the main branch, on an agent that lacks it.",
+        valueName: "name"))
+    var branch: String?
+}

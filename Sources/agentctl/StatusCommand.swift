@@ -10,6 +10,7 @@ struct StatusCommand: AsyncParsableCommand {
         EXAMPLES
           agentctl status
           agentctl status --env production --exit-code
+          agentctl status --branch pilot
 
         EXIT CODES
           0  every agent in sync (or, without --exit-code, the status was shown)
@@ -24,13 +25,16 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when anything is not in sync (as diff --exit-code).")
     var exitCode = false
 
+    @OptionGroup var branchOption: BranchOption
+
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, state, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency)
-        let missing = paths.isEmpty ? Pruning.candidates(.agents, state: state, environment: connection.environment,
-                                                         unsure: Set(reconciled.unsure.keys)) : []
+        let (plans, state, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                   branch: branchOption.branch)
+        let missing = paths.isEmpty ? Resource.all.flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
+                                                                                unsure: Set(reconciled.unsure.keys)) } : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }
             + missing.map { ($0.file, $0.id, "file missing") }
             + reconciled.unsure.map { ($0.key, state[connection.environment, $0.key]?.id, "file missing, maybe renamed to "

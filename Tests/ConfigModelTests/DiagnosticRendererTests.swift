@@ -68,9 +68,9 @@ final class DiagnosticRendererTests: XCTestCase {
     }
 
     func testGitHubAnnotationsEscapeTheirPropertiesAndMakeNotesNotices() {
-        let odd = Diagnostic.error(Diagnostic.Rule(rawValue: "api"), "a: 50%\nthen\r\nend", at: SourceMark(file: "x,y.yaml", line: 2, column: 3))
+        let odd = Diagnostic.error(Diagnostic.Rule(rawValue: "api"), "a: 50%\nthen\r\nend", at: SourceMark(file: "x,y:z%.yaml", line: 2, column: 3))
         XCTAssertEqual(DiagnosticRenderer.github([odd, duplicate]), """
-            ::error file=x%2Cy.yaml,line=2,col=3,title=agentctl [api]::a: 50%25%0Athen%0D%0Aend
+            ::error file=x%2Cy%3Az%25.yaml,line=2,col=3,title=agentctl [api]::a: 50%25%0Athen%0D%0Aend
             ::error file=a.yaml,line=3,col=2,title=agentctl [yaml]::duplicate key `name`
             ::notice file=a.yaml,line=1,col=1,title=agentctl [yaml]::`name` is first set here
 

@@ -27,6 +27,20 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(root["conversation_config"]?["tags"]?.items?[1].mark.column, 13)
     }
 
+    func testUnicodeLineBreaksAreTextAsInYAML12AndEditors() throws {
+        // libyaml (YAML 1.1) breaks lines at U+0085, U+2028 and U+2029; YAML 1.2, editors and GitHub do not.
+        let root = try read("a: |\n  one\u{2028}two\u{2029}three\u{85}four\nb: x\u{2028}y\n\"k\u{85}\": \"q\u{2028}\" # c\u{85}d: 1\ne: 7\n")
+        XCTAssertEqual(root["a"]?.scalar?.text, "one\u{2028}two\u{2029}three\u{85}four\n")
+        XCTAssertEqual(root["b"]?.scalar?.text, "x\u{2028}y")
+        XCTAssertEqual(root["k\u{85}"]?.scalar?.text, "q\u{2028}")
+        XCTAssertEqual(root.pairs?.map(\.key), ["a", "b", "k\u{85}", "e"])
+        XCTAssertEqual(root["e"]?.mark, SourceMark(file: "a.yaml", line: 5, column: 4))
+    }
+
+    func testADuplicateKeyHoldingALineSeparatorIsNamedInItsMessage() {
+        XCTAssertEqual(error("k\u{2028}: 1\nk\u{2028}: 2\n")?.message, "duplicate key `k<U+2028>`; it is already set on line 1")
+    }
+
     func testColumnsCountCharactersNotBytes() throws {
         let root = try read("name: \"Ærø\"\nb: [日本語, x]\n")
         XCTAssertEqual(root["b"]?.items?[1].mark, SourceMark(file: "a.yaml", line: 2, column: 10))

@@ -7,17 +7,7 @@ final class EnvironmentTests: XCTestCase {
         let staging = try EmulatorProcess(self)
         let production = try EmulatorProcess(self)
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        try dir.write("""
-            default_environment: staging
-            environments:
-              staging:
-                base_url: \(staging.baseURL)
-                api_key_env: STAGING_KEY
-              production:
-                base_url: \(production.baseURL)
-                api_key_env: PRODUCTION_KEY
-
-            """, to: "agentctl.yaml")
+        try dir.write(EmulatorProcess.stagingAndProduction(staging, production), to: "agentctl.yaml")
         try dir.write("name: Desk\nconversation_config:\n  turn:\n    turn_timeout: 8\n", to: "agents/desk.yaml")
         let keys = ["STAGING_KEY": EmulatorProcess.key, "PRODUCTION_KEY": EmulatorProcess.key]
         XCTAssertEqual(try AgentctlProcess.run(["push", "--yes"], in: dir, environment: keys).status, 0)

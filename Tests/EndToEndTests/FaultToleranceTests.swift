@@ -90,8 +90,9 @@ final class FaultToleranceTests: XCTestCase {
     }
 
     func testAHugeAnswerIsAnErrorNotMemoryExhaustion() throws {
-        // Request 2 (the first agent read) gets a 64 MB chunked body with no Content-Length: the reader stops at 16 MB.
-        let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2", "--huge-answer-every", "2"])
+        // Request 4 (the first agent read, after the lists of tools, tests and agents) gets a 64 MB chunked body with
+        // no Content-Length: the reader stops at 16 MB.
+        let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2", "--huge-answer-every", "4"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
         let started = Date()
 

@@ -18,6 +18,8 @@ final class InitCommandTests: XCTestCase {
             created agentctl.yaml
             created .pre-commit-config.yaml
             created schemas/agent.schema.json
+            created schemas/tool.schema.json
+            created schemas/test.schema.json
             created .gitignore
 
             Next:
@@ -85,6 +87,8 @@ final class InitCommandTests: XCTestCase {
             replaced agentctl.yaml
             created .pre-commit-config.yaml
             created schemas/agent.schema.json
+            created schemas/tool.schema.json
+            created schemas/test.schema.json
             added 2 lines to .gitignore
 
             """), result.stdout)

@@ -96,7 +96,7 @@ final class PullCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["agentctl.yaml"])
     }
 
-    func testLocalEditsAreKeptUnlessForcedAndDryRunWritesNothing() async throws {
+    func testALocalEditIsMergedWithALiveChangeAndDryRunWritesNothing() async throws {
         let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
         XCTAssertEqual(try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment).status, 0)
@@ -116,16 +116,11 @@ final class PullCommandTests: XCTestCase {
         XCTAssertTrue(dry.stdout.contains("+     turn_timeout: 21"), dry.stdout)
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), locallyEdited, "dry run writes nothing")
 
-        let kept = try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment)
-        XCTAssertEqual(kept.status, 1)
-        XCTAssertTrue(kept.stdout.contains("! agents/\(name)  kept: it has local edits since the last sync"), kept.stdout)
-        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), locallyEdited)
-
-        let forced = try AgentctlProcess.run(["pull", "--force"], in: dir, environment: emulator.environment)
-        XCTAssertEqual(forced.status, 0, forced.stderr)
-        let after = try String(contentsOf: file, encoding: .utf8)
-        XCTAssertTrue(after.contains("turn_timeout: 21"))
-        XCTAssertFalse(after.contains("Be very brief"))
+        let merged = try AgentctlProcess.run(["pull"], in: dir, environment: emulator.environment)
+        XCTAssertEqual(merged.status, 0, merged.stdout + merged.stderr)
+        XCTAssertEqual(name, "sales-agent-002.yaml")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), locallyEdited + "  turn:\n    turn_timeout: 21\n",
+                       "the live change is taken (a new key after its siblings) and the local edit kept")
     }
 
     func testPullSelectsByNamePattern() throws {

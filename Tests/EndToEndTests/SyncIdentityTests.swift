@@ -122,7 +122,7 @@ final class SyncIdentityTests: XCTestCase {
         let pull = try agentctl(["pull"])
         XCTAssertEqual(pull.status, 0, pull.stdout + pull.stderr)
         XCTAssertTrue(pull.stdout.contains("- agents/sales.yaml  deleted remotely (\(gone) no longer exists); pull --prune removes the file and its entry\n"), pull.stdout)
-        XCTAssertTrue(pull.stdout.hasSuffix("pulled 3 agents: 0 new, 3 updated, 0 unchanged, 1 deleted remotely\n"), pull.stdout)
+        XCTAssertTrue(pull.stdout.hasSuffix("pulled 3 agents: 0 new, 0 updated, 3 unchanged, 1 deleted remotely\n"), pull.stdout)
 
         let recreate = try agentctl(["push", "--yes"])
         XCTAssertEqual(recreate.status, 0, recreate.stdout + recreate.stderr)

@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// An agent that names a tool by its file (`tool:book`) is never pushed with the name as an ID: until tools are
-/// synced the name resolves to nothing, so diff, status and push stop at its line and send nothing.
+/// An agent that names a tool by its file (`tool:book`) is never pushed with the name as an ID: when that file has no
+/// ID in the environment and is not pushed with the agent, diff, status and push stop at its line and send nothing.
 final class UnresolvedReferenceTests: XCTestCase {
     func testANameWithNoIDStopsBeforeAnyWrite() async throws {
         let emulator = try EmulatorProcess(self)
@@ -13,13 +13,13 @@ final class UnresolvedReferenceTests: XCTestCase {
         try dir.write("tool_config:\n  type: client\n  name: book\n  description: Books a slot\n", to: "tools/book.yaml")
         let expected = """
             agents/desk.yaml:5:18: error: [reference] `conversation_config.agent.prompt.tool_ids[0]` names `tool:book`, \
-            which has no ID to send: tool files are not synced yet, so write the tool's ID in this environment to diff \
-            or push this agent
+            which has no ID in environment `default`: tools/book.yaml is not synced there; push it with this file (or \
+            pull it) first
                       tool_ids: [tool:book]
                                  ^
 
             """
-        for command in [["push", "--yes"], ["diff"], ["status"]] {
+        for command in [["push", "--yes", "agents/desk.yaml"], ["diff", "agents/desk.yaml"], ["status", "agents/desk.yaml"]] {
             let result = try AgentctlProcess.run(command, in: dir, environment: emulator.environment)
             XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
             XCTAssertEqual(result.stderr, expected, "\(command)")

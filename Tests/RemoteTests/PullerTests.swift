@@ -39,7 +39,7 @@ final class PullerTests: XCTestCase {
         XCTAssertEqual(again.map(\.file), results.map(\.file), "tracked agents keep their files")
     }
 
-    func testLocalEditsAreKeptUnlessForcedAndADryRunWritesNothing() async throws {
+    func testALocalEditIsMergedWithALiveChangeAndADryRunWritesNothing() async throws {
         let dir = try temporaryDirectory(self) + "/agents"
         let service = InMemoryService()
         let id = service.seed(.agents, jsonObject(#"{"name":"Desk"}"#))
@@ -47,28 +47,56 @@ final class PullerTests: XCTestCase {
         let puller = Puller(.agents, service: service)
         _ = try await puller.pull(Puller.Options(environment: "default", directory: dir), state: &state)
         let file = "\(dir)/desk.yaml"
-        let edited = try read(file) + "tags: [mine]\n"
+        let edited = try read(file) + "tags: [mine]   # ours\n"
         try Data(edited.utf8).write(to: URL(fileURLWithPath: file))
         service.edit(.agents, id: id, jsonObject(#"{"name":"Front desk"}"#))
 
-        let kept = try await puller.pull(Puller.Options(environment: "default", directory: dir), state: &state)
-        XCTAssertEqual(kept.map(\.change), [.keptLocalEdits("it has local edits since the last sync")])
-        XCTAssertEqual(try read(file), edited)
-
         var dryRun = Puller.Options(environment: "default", directory: dir)
-        dryRun.force = true
         dryRun.dryRun = true
         let before = state
         let shown = try await puller.pull(dryRun, state: &state)
         XCTAssertEqual(shown.map(\.change), [.updated])
-        XCTAssertTrue(shown[0].after?.contains("name: Front desk") ?? false)
+        XCTAssertEqual(shown[0].after, edited.replacingOccurrences(of: "name: Desk", with: "name: Front desk"))
         XCTAssertEqual(try read(file), edited)
         XCTAssertEqual(state, before)
 
-        var forced = Puller.Options(environment: "default", directory: dir)
-        forced.force = true
-        _ = try await puller.pull(forced, state: &state)
-        XCTAssertEqual(try body(file), "name: Front desk\n")
+        let merged = try await puller.pull(Puller.Options(environment: "default", directory: dir), state: &state)
+        XCTAssertEqual(merged.map(\.change), [.updated])
+        XCTAssertEqual(merged[0].conflicts, [])
+        XCTAssertEqual(try body(file), "name: Front desk\ntags: [mine]   # ours\n", "the live change taken, the local edit kept")
+        XCTAssertNotEqual(state.entry(file, of: .agents, in: "default")?.fileHash,
+                          ContentHash.of(jsonObject(#"{"name":"Front desk","tags":["mine"]}"#)),
+                          "the lock records what was agreed, so the kept edit is still a local change")
+        let again = try await puller.pull(Puller.Options(environment: "default", directory: dir), state: &state)
+        XCTAssertEqual(again.map(\.change), [.unchanged])
+        XCTAssertEqual(try body(file), "name: Front desk\ntags: [mine]   # ours\n")
+    }
+
+    func testAConflictIsLeftAsTheFileHasItAndNotRecordedUnlessASideIsTaken() async throws {
+        let dir = try temporaryDirectory(self) + "/agents"
+        let service = InMemoryService()
+        let id = service.seed(.agents, jsonObject(#"{"name":"Desk","tags":["a"]}"#))
+        var state = SyncState()
+        let puller = Puller(.agents, service: service)
+        _ = try await puller.pull(Puller.Options(environment: "default", directory: dir), state: &state)
+        let file = "\(dir)/desk.yaml"
+        let edited = try read(file).replacingOccurrences(of: "name: Desk", with: "name: Ours")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: file))
+        service.edit(.agents, id: id, jsonObject(#"{"name":"Theirs","tags":["b"]}"#))
+        let entry = state.entry(file, of: .agents, in: "default")
+
+        let open = try await puller.pull(Puller.Options(environment: "default", directory: dir), state: &state)
+        XCTAssertEqual(open[0].conflicts, [ThreeWayMerge.Conflict(path: ["name"], ours: .string("Ours"), theirs: .string("Theirs"))])
+        let left = try read(file)
+        XCTAssertTrue(left.contains("name: Ours\ntags:\n  - b\n"), left)
+        XCTAssertEqual(state.entry(file, of: .agents, in: "default"), entry, "an open conflict keeps the last sync's base")
+
+        var theirs = Puller.Options(environment: "default", directory: dir)
+        theirs.taking = .theirs
+        let taken = try await puller.pull(theirs, state: &state)
+        XCTAssertEqual(taken[0].conflicts.count, 1)
+        XCTAssertTrue(try read(file).contains("name: Theirs\n"))
+        XCTAssertNotEqual(state.entry(file, of: .agents, in: "default"), entry)
     }
 
     func testSelectorsPickFilesOrIDsAndAnUnknownOneIsAnError() async throws {

@@ -65,7 +65,9 @@ final class SyncStateTests: XCTestCase {
 
     func testProblemsAreLocatedDiagnostics() throws {
         let cases = [
-            (#"{"version": 4, "environments": {}}"#, "the state file has format 4, written by a newer agentctl; upgrade agentctl"),
+            (#"{"version": 5, "environments": {}}"#, "the state file has format 5, written by a newer agentctl; upgrade agentctl"),
+            (#"{"version": 4, "environments": {"default": {"a.yaml": {"kind": "agent", "agent_id": "a", "file_sha256": "f", "branch": "pilot"}}}}"#,
+             "entry for agent a names branch `pilot` but has no branch_id"),
             (#"{"version": 3, "environments": {"default": {"a.yaml": {"kind": "agent", "agent_id": "a"}}}}"#,
              "entry for agent a has no file_sha256"),
             (#"{"version": 2, "environments": {"default": {"a.yaml": {"kind": "gadget", "gadget_id": "g"}}}}"#,
@@ -84,6 +86,21 @@ final class SyncStateTests: XCTestCase {
                 XCTAssertEqual((error as? Diagnostic)?.mark.line, 1)
             }
         }
+    }
+
+    func testABranchIsKeptPerEntryAndOnlyALockWithOneIsFormat4() throws {
+        var state = SyncState()
+        state["default", "agents/a.yaml"] = state.tracking(.agents, id: "agent_1", remoteUpdatedAt: nil, base: JSONObject())
+        XCTAssertTrue(state.text().hasPrefix("{\n  \"version\": 3,"), "no branch: older agentctl still reads it")
+        state.workingBranches.byAgent["agent_2"] = AgentBranch(name: "pilot", id: "agtbranch_9")
+        state["staging", "agents/a.yaml"] = try state.synced(.agents, id: "agent_2", remote: JSONObject(), file: JSONObject())
+        let text = state.text()
+        XCTAssertTrue(text.hasPrefix("{\n  \"version\": 4,"), text)
+        XCTAssertTrue(text.contains("\"branch\": \"pilot\",\n        \"branch_id\": \"agtbranch_9\""), text)
+        let read = try SyncState.load(path: try lock(text))
+        XCTAssertEqual(read, state)
+        XCTAssertEqual(read["staging", "agents/a.yaml"]?.branch, AgentBranch(name: "pilot", id: "agtbranch_9"))
+        XCTAssertNil(read["default", "agents/a.yaml"]?.branch)
     }
 
     func testNoFileIsAnEmptyState() throws {

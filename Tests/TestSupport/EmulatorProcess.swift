@@ -92,6 +92,27 @@ public final class EmulatorProcess {
         try JSONSerialization.jsonObject(with: try await send("GET", "/v1/convai/agents/\(id)")) as! [String: Any]
     }
 
+    /// An agentctl.yaml with a `staging` (the default) and a `production` environment, each on its emulator and with
+    /// its key in `STAGING_KEY` and `PRODUCTION_KEY`.
+    public static func stagingAndProduction(_ staging: EmulatorProcess, _ production: EmulatorProcess) -> String {
+        """
+        default_environment: staging
+        environments:
+          staging:
+            base_url: \(staging.baseURL)
+            api_key_env: STAGING_KEY
+          production:
+            base_url: \(production.baseURL)
+            api_key_env: PRODUCTION_KEY
+
+        """
+    }
+
+    /// Any resource as the API returns it (`/v1/convai/tools/ID`).
+    public func resource(_ path: String) async throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: try await send("GET", path)) as? [String: Any] ?? [:]
+    }
+
     /// Changes a live agent behind agentctl's back, as an edit in the vendor's dashboard would.
     public func patch(_ id: String, _ json: String) async throws {
         _ = try await send("PATCH", "/v1/convai/agents/\(id)", body: json)

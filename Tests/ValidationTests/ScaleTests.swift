@@ -4,14 +4,11 @@ import XCTest
 
 /// Every stage of reading is linear in the input: each test compares n with 4n (see `ScaleTiming`).
 final class ScaleTests: XCTestCase {
-    private func validateCost(_ text: @escaping (Int) -> String) -> (Int) -> Double {
+    private func validateCost(_ format: DiagnosticRenderer.Format = .text, _ text: @escaping (Int) -> String) -> (Int) -> Double {
         { count in
             let bytes = Array(text(count).utf8)
             return ScaleTiming.seconds {
-                if case .success(let document) = AgentDocument.read(bytes: bytes, file: "a.yaml") {
-                    let found = Validator().validate(document)
-                    _ = DiagnosticRenderer.text(found, sources: ["a.yaml": document.text])
-                }
+                _ = ValidationReport(sources: [.text(name: "a.yaml", bytes: bytes)], strict: false).rendered(format)
             }
         }
     }
@@ -25,8 +22,10 @@ final class ScaleTests: XCTestCase {
     }
 
     func testManyDiagnosticsRenderInLinearTime() {
-        // Every key is unknown: one warning each, each rendered with its source line.
-        ScaleTiming.assertLinear(validateCost { n in (0..<n).map { "k\($0): 1\n" }.joined() }, small: 5_000)
+        // Every key is unknown: one warning each (a did-you-mean search each), each rendered with its source line.
+        for format in DiagnosticRenderer.Format.allCases {
+            ScaleTiming.assertLinear(validateCost(format) { n in (0..<n).map { "k\($0): 1\n" }.joined() }, small: 5_000)
+        }
     }
 
     func testDidYouMeanOnAHugeValueIsCapped() {

@@ -21,19 +21,32 @@ public enum DiagnosticRenderer {
         var out = ""
         // Each file is split into lines once, however many diagnostics it has.
         var split: [String: SourceText] = [:]
-        func excerpt(at mark: SourceMark) -> String {
+        func appendExcerpt(at mark: SourceMark) {
             if split[mark.file] == nil, let text = sources[mark.file] { split[mark.file] = SourceText(text) }
-            guard let whole = split[mark.file]?.line(mark.line) else { return "" }
+            guard let whole = split[mark.file]?.line(mark.line) else { return }
             let (line, column) = TerminalWidth.window(whole, column: mark.column)
-            return "    \(TerminalWidth.display(line))\n" + "    " + TerminalWidth.padding(line, column: column) + style.green("^") + "\n"
+            out += "    "
+            TerminalWidth.appendDisplay(line, to: &out)
+            out += "\n    "
+            out += TerminalWidth.padding(line, column: column)
+            out += style.green("^")
+            out += "\n"
         }
         for diagnostic in diagnostics {
-            let severity = diagnostic.severity == .error ? style.red("error:") : style.yellow("warning:")
-            out += style.bold(shown(diagnostic.mark) + ":") + " \(severity) [\(diagnostic.rule)] \(VisibleText.escape(diagnostic.message))\n"
-            out += excerpt(at: diagnostic.mark)
+            out += style.bold(shown(diagnostic.mark) + ":")
+            out += diagnostic.severity == .error ? " " + style.red("error:") : " " + style.yellow("warning:")
+            out += " ["
+            out += diagnostic.rule.rawValue
+            out += "] "
+            out += VisibleText.escape(diagnostic.message)
+            out += "\n"
+            appendExcerpt(at: diagnostic.mark)
             for note in diagnostic.notes {
-                out += style.bold(shown(note.mark) + ":") + " note: \(VisibleText.escape(note.message))\n"
-                out += excerpt(at: note.mark)
+                out += style.bold(shown(note.mark) + ":")
+                out += " note: "
+                out += VisibleText.escape(note.message)
+                out += "\n"
+                appendExcerpt(at: note.mark)
             }
         }
         return out
@@ -90,20 +103,23 @@ public enum DiagnosticRenderer {
         "\(VisibleText.escape(mark.file)):\(mark.line):\(mark.column)"
     }
 
-    private static func escapeData(_ text: String) -> String {
-        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
-    }
+    /// A message as GitHub reads a workflow command's data: `%`, CR and LF percent-encoded.
+    private static func escapeData(_ text: String) -> String { percentEncoded(text, Array("%\r\n".utf8)) }
 
-    private static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
-    }
-}
+    /// A property (file, title): `:` and `,` as well, since they separate properties.
+    private static func escapeProperty(_ text: String) -> String { percentEncoded(text, Array("%\r\n:,".utf8)) }
 
-extension String {
     /// Replaces code points, not characters: "\r\n" is one Character but two code points to escape.
-    fileprivate func replacingAll(_ target: Unicode.Scalar, _ replacement: String) -> String {
+    private static func percentEncoded(_ text: String, _ special: [UInt8]) -> String {
+        guard text.utf8.contains(where: special.contains) else { return text }
         var out = ""
-        for scalar in unicodeScalars { if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) } }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, special.contains(UInt8(scalar.value)) {
+                out += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
         return out
     }
 }

@@ -8,7 +8,8 @@ enum TerminalWidth {
     /// The part of a long line around the column, marked with `…` where it was cut, and the column within it.
     static func window(_ line: Substring, column: Int) -> (line: Substring, column: Int) {
         let scalars = line.unicodeScalars
-        guard scalars.count > 2 * reach + 2 else { return (line, column) }
+        // A line of few bytes has no more code points: most lines are decided without counting.
+        guard line.utf8.count > 2 * reach + 2, scalars.count > 2 * reach + 2 else { return (line, column) }
         let start = max(0, column - 1 - reach)
         let lower = scalars.index(scalars.startIndex, offsetBy: start)
         let upper = scalars.index(lower, offsetBy: 2 * reach, limitedBy: scalars.endIndex) ?? scalars.endIndex
@@ -18,9 +19,9 @@ enum TerminalWidth {
         return (shown, column - start + (start > 0 ? 1 : 0))
     }
 
-    /// The line as printed.
-    static func display(_ line: Substring) -> String {
-        var out = ""
+    /// The line as printed, appended to `out`; a line of visible ASCII is copied whole.
+    static func appendDisplay(_ line: Substring, to out: inout String) {
+        if line.isPrintableASCII { return out += line }
         for scalar in line.unicodeScalars {
             if scalar == "\t" {
                 out += "    "
@@ -30,13 +31,16 @@ enum TerminalWidth {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return out
     }
 
     /// Spaces reaching the 1-based code-point `column` of the line as printed.
     static func padding(_ line: Substring, column: Int) -> String {
+        let before = line.unicodeScalars.prefix(max(0, column - 1))
+        if Substring(before).isPrintableASCII {
+            return String(repeating: " ", count: before.count)
+        }
         var cells = 0
-        for scalar in line.unicodeScalars.prefix(max(0, column - 1)) {
+        for scalar in before {
             cells += scalar == "\t" ? 4 : substitute(scalar) != nil ? 1 : width(scalar)
         }
         return String(repeating: " ", count: cells)

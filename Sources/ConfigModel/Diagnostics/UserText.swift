@@ -5,6 +5,7 @@ public enum UserText {
 
     /// The text with each invisible or control character written as `<U+00A0>`, cut to `shownLength` code points.
     public static func shown(_ text: String) -> String {
+        if text.utf8.count <= shownLength, text.isPrintableASCII { return text }
         var out = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -17,6 +18,7 @@ public enum UserText {
 
     /// `U+00A0 NO-BREAK SPACE, U+200B ZERO WIDTH SPACE` for the distinct invisible characters in the text, or nil.
     public static func invisibleCharacters(in text: String) -> String? {
+        if text.isPrintableASCII { return nil }
         var seen: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars where isInvisible(scalar) && !seen.contains(scalar) {
             seen.append(scalar)

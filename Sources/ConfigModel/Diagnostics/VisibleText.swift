@@ -2,7 +2,7 @@
 /// `\u{1B}`), so no value can start a line of its own (and forge a `file:line:col` message) or drive the terminal.
 public enum VisibleText {
     public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        if text.isPrintableASCII || !text.unicodeScalars.contains(where: isControl) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             guard isControl(scalar) else {

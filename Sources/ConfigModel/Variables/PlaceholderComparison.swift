@@ -25,14 +25,21 @@ public enum PlaceholderComparison {
 
     /// `kind` is the field's scalar kind (nil when unknown), so `${TIMEOUT}` = `12` equals the live number 12.
     public static func compare(_ node: YAMLNode, remote: JSONValue, kind: ScalarKind?, variables: Variables) -> Outcome {
-        guard let (text, _, _) = node.scalar, let placeholder = Placeholder(text) else { return .notAPlaceholder }
+        guard let (text, _, _) = node.scalar, Placeholder(text) != nil else { return .notAPlaceholder }
         let resolution = VariableResolution(node, variables: variables)
         if let problem = resolution.problems.first { return .unresolved(problem) }
-        let local = NodeConversion.json(resolution.root, kind: { _ in kind })
+        guard let resolved = resolution.resolved.first else { return .notAPlaceholder }
+        return compare(resolved, local: NodeConversion.json(resolution.root, kind: { _ in kind }), remote: remote,
+                       variables: variables)
+    }
+
+    /// For a placeholder already resolved and read by its field's type (`local`); `remote` nil when the live
+    /// item has no value there.
+    public static func compare(_ resolved: VariableResolution.Resolved, local: JSONValue, remote: JSONValue?,
+                               variables: Variables) -> Outcome {
         if local == remote { return .keep }
-        let resolved = resolution.resolved.first
-        let secret = (resolved?.secret ?? false) || variables.isSecret(remote)
-        return .drift(Drift(placeholder: "${\(placeholder.name)}", origin: resolved?.origin ?? text, secret: secret,
+        let secret = resolved.secret || remote.map(variables.isSecret) == true || variables.isSecret(local)
+        return .drift(Drift(placeholder: "${\(resolved.placeholder.name)}", origin: resolved.origin, secret: secret,
                             resolved: secret ? nil : local, remote: secret ? nil : remote))
     }
 }

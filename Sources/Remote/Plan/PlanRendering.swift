@@ -1,3 +1,4 @@
+import AgentSchema
 import ConfigModel
 
 /// Shows what a push would do, in the layout people know from `terraform plan`, or as JSON for CI bots.
@@ -16,7 +17,7 @@ public enum PlanRendering {
         var out = ""
         for comparison in comparisons where comparison.hasChanges {
             if comparison.isCreate {
-                out += style.green("+ \(shown(comparison.file))") + "  (new agent in \(shown(environment)))\n"
+                out += style.green("+ \(shown(comparison.file))") + "  (new \(FileKind(path: comparison.file, text: "").rawValue) in \(shown(environment)))\n"
             } else {
                 out += style.yellow("~ \(shown(comparison.file))") + "  (\(shown(comparison.id!)) in \(shown(environment)))\n"
             }

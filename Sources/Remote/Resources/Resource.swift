@@ -1,6 +1,6 @@
 import ConfigModel
 
-/// One kind of thing agentctl keeps as files (agents; tools and tests next): everything the sync engine needs to
+/// One kind of thing agentctl keeps as files (agents, tools, tests): everything the sync engine needs to
 /// know about it, so the planner, puller, pusher and pruning are written once for all of them.
 public struct Resource: Sendable, Equatable {
     /// The singular noun: the lock's `kind`, the lock's ID key (`agent_id`) and the word in messages.
@@ -15,10 +15,14 @@ public struct Resource: Sendable, Equatable {
     public let updateBody: @Sendable (_ changes: [FieldChange], _ local: JSONObject) -> JSONObject
     /// The live resource's last-modified stamp: a change since the last sync is someone else's edit.
     public let remoteVersion: @Sendable (JSONObject) -> Double?
+    /// The live resource as pull writes it to a file (at that path): secrets a file must never hold replaced by
+    /// `${VAR}` placeholders.
+    public let withoutSecrets: @Sendable (_ remote: JSONObject, _ file: String) -> JSONObject
 
     public init(kind: String, plural: String, folder: String, endpoints: ResourceEndpoints, schema: ResourceSchema,
                 updateBody: @escaping @Sendable ([FieldChange], JSONObject) -> JSONObject,
-                remoteVersion: @escaping @Sendable (JSONObject) -> Double?) {
+                remoteVersion: @escaping @Sendable (JSONObject) -> Double?,
+                withoutSecrets: @escaping @Sendable (JSONObject, String) -> JSONObject = { remote, _ in remote }) {
         self.kind = kind
         self.plural = plural
         self.folder = folder
@@ -26,6 +30,7 @@ public struct Resource: Sendable, Equatable {
         self.schema = schema
         self.updateBody = updateBody
         self.remoteVersion = remoteVersion
+        self.withoutSecrets = withoutSecrets
     }
 
     /// The key that holds this resource's ID in the lock.
@@ -34,8 +39,9 @@ public struct Resource: Sendable, Equatable {
     /// `1 agent`, `2 agents`.
     public func count(_ number: Int) -> String { "\(number) \(number == 1 ? kind : plural)" }
 
-    /// Every resource agentctl syncs; the lock accepts exactly these kinds.
-    public static let all: [Resource] = [.agents]
+    /// Every resource agentctl syncs, in the order a push sends them (a resource before those that name it); the
+    /// lock accepts exactly these kinds.
+    public static let all: [Resource] = [.tools, .tests, .agents]
 
     public static func named(_ kind: String) -> Resource? { all.first { $0.kind == kind } }
 

@@ -9,7 +9,8 @@ public enum FileContent {
         var content = JSONObject()
         for key in schema.fileKeys {
             guard let value = remote[key] else { continue }
-            let kept = full ? value : strip(value, keys: [key], stated: stated?[key], schema: schema)
+            let items = ListItems.trimmed(value, stated: stated?[key], path: [key], defaults: schema.defaultValue)
+            let kept = full ? value : strip(items, keys: [key], stated: stated?[key], schema: schema)
             if let kept { content[key] = kept }
         }
         return ordered(content, parent: [], schema: schema)

@@ -4,6 +4,7 @@ import ConfigModel
 /// content (a push reads the file again), so plans of a whole workspace hold only their changes.
 public struct PlannedFile: Sendable {
     public let file: String
+    public let resource: Resource
     /// The fields whose value came from a secret variable: masked when shown, left out of what the lock records.
     public let secretPaths: [[String]]
     /// `ContentHash` of the request body planned, when it has changes: a push sends only that same content.
@@ -41,11 +42,12 @@ public struct Planner: Sendable {
                      state: SyncState, concurrency: Int, renames: [Reconciling.Rename] = [],
                      progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> [Result<PlannedFile, Failure>] {
         let entries = files.map { state.entry($0, of: resource, in: environment) }
+        let references = ReferenceMap(state: state, environment: environment)
         let renamedFrom = Dictionary(renames.map { ($0.to, $0.from) }, uniquingKeysWith: { first, _ in first })
         return await Array(zip(files, entries)).boundedMap(limit: concurrency, finished: { done, _ in progress(done, files.count) }) {
             [self] file, entry in
             guard let document = reading(file) else { return .failure(Failure(file: file, message: Self.changedFile)) }
-            return await plan(document, entry: entry, state: state).map { plan in
+            return await plan(document, entry: entry, state: state, references: references).map { plan in
                 var plan = plan
                 plan.renamedFrom = renamedFrom[file]
                 return plan
@@ -56,12 +58,19 @@ public struct Planner: Sendable {
     /// Why a file checked a moment ago cannot be planned or pushed.
     static let changedFile = "the file changed while agentctl was working on it; nothing was sent for it: run the command again"
 
-    private func plan(_ document: AgentDocument, entry: SyncState.Entry?, state: SyncState) async -> Result<PlannedFile, Failure> {
+    private func plan(_ document: AgentDocument, entry: SyncState.Entry?, state: SyncState,
+                      references: ReferenceMap) async -> Result<PlannedFile, Failure> {
         let local = resource.schema.requestBody(document) ?? JSONObject()
         let planned = { (comparison: FileComparison, deleted: String?) in
-            PlannedFile(file: document.file, secretPaths: document.secretPaths,
+            PlannedFile(file: document.file, resource: resource, secretPaths: document.secretPaths,
                         contentHash: comparison.hasChanges ? ContentHash.of(local) : nil, comparison: comparison,
                         deletedRemotely: deleted)
+        }
+        // Compared by name (a file naming `tool:book` agrees with the live ID of tools/book.yaml here), list items
+        // by the members the file states.
+        let named = { (body: JSONObject) in
+            ListItems.trimmed(references.naming(body, fields: resource.references), stated: local,
+                              defaults: resource.schema.defaultValue)
         }
         var remote: JSONObject?
         if let entry {
@@ -74,10 +83,10 @@ public struct Planner: Sendable {
                 return .failure(Failure(file: document.file, message: "cannot read live \(resource.kind) \(entry.id): \(error)"))
             }
         }
-        let view = remote.map { FileContent.view($0, schema: resource.schema) }
+        let view = remote.map { named(FileContent.view($0, schema: resource.schema)) }
         let (base, remoteChanged) = base(of: entry, remote: remote, view: view, local: local,
                                          secretPaths: document.secretPaths, state: state)
-        let comparison = FileComparison(file: document.file, local: local, remote: view, base: base, id: entry?.id,
+        let comparison = FileComparison(file: document.file, local: named(local), remote: view, base: base.map(named), id: entry?.id,
                                         defaults: resource.schema.defaultValue, remoteChanged: remoteChanged,
                                         unbased: document.secretPaths)
         // Neither the file nor the live item is kept: a plan holds what it shows, so memory does not hold the workspace.

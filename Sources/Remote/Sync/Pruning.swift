@@ -20,11 +20,15 @@ public enum Pruning {
     }
 
     public static func describe(_ candidates: [Candidate]) -> String {
-        guard let resource = candidates.first?.resource else { return "" }
+        guard !candidates.isEmpty else { return "" }
+        let counts = Resource.all.compactMap { resource in
+            let count = candidates.count { $0.resource == resource }
+            return count == 0 ? nil : resource.count(count)
+        }
         return candidates.map {
             "- \(VisibleText.escape($0.file))  (live \($0.resource.kind) \(VisibleText.escape($0.id)) will be deleted: its file was removed)\n"
         }
-            .joined() + "\(resource.count(candidates.count)) to delete\n"
+            .joined() + counts.joined(separator: ", ") + " to delete\n"
     }
 
     /// Deletes each candidate and forgets it in `state` (one already gone on the server is forgotten too); returns

@@ -12,7 +12,10 @@ public struct Puller: Sendable {
         public var selectors: [String] = []
         public var namePattern: String?
         public var full = false
-        public var force = false
+        /// The side every conflict takes; nil leaves the file's value and reports the conflict.
+        public var taking: ThreeWayMerge.Side?
+        /// What `${NAME}` placeholders in the files resolve to.
+        public var variables = Variables(environment: [:])
         public var dryRun = false
         /// Remove the file and the entry of a tracked item deleted on the server.
         public var prune = false
@@ -39,10 +42,16 @@ public struct Puller: Sendable {
         /// The file's text before and after, kept only for a dry run (which shows them).
         public let before: String?
         public let after: String?
+        /// Fields changed differently in the file and on the live item since the last sync.
+        public var conflicts: [ThreeWayMerge.Conflict] = []
+        /// Placeholders whose live value moved away from what they resolve to.
+        public var drift: [PlaceholderDrift] = []
     }
 
     let resource: Resource
     let service: any ResourceService
+    /// The IDs of the environment's tracked files, written as their names (set for each pull).
+    private var references: ReferenceMap?
 
     public init(_ resource: Resource, service: any ResourceService) {
         self.resource = resource
@@ -60,6 +69,8 @@ public struct Puller: Sendable {
         let entries = targets.map { state.entry($0.file, of: resource, in: options.environment) }
         let work = Array(zip(selected, zip(targets, entries)))
         let snapshot = state
+        var puller = self
+        puller.references = ReferenceMap(state: state, environment: options.environment)
         return await work.boundedMap(limit: options.concurrency, finished: { done, output in
             progress(done, work.count)
             guard !options.dryRun else { return }
@@ -69,8 +80,8 @@ public struct Puller: Sendable {
             case .nothing: return
             }
             recorded(state)
-        }) { [self] item, target in
-            await pull(item.id, into: target.0, entry: target.1, options: options, state: snapshot)
+        }) { [puller] item, target in
+            await puller.pull(item.id, into: target.0, entry: target.1, options: options, state: snapshot)
         }.map(\.0)
     }
 
@@ -90,7 +101,8 @@ public struct Puller: Sendable {
             return (FileResult(file: target.file, id: id, change: .failed("\(error)"), before: nil, after: nil), .nothing)
         }
         var file = target.file
-        if let fallback = target.fallback, read(target.file)?.text != text(remote, file: file, stated: nil, options: options) {
+        if let fallback = target.fallback,
+           (try? AgentDocument.readBytes(path: target.file)).map(AgentDocument.text) != text(remote, file: file, stated: nil, options: options) {
             file = fallback
         }
         return write(remote, id: id, to: file, entry: entry, options: options, state: state)
@@ -108,46 +120,56 @@ public struct Puller: Sendable {
         return (FileResult(file: file, id: id, change: .deletedRemotely(removed: true), before: nil, after: nil), .forget)
     }
 
-    private func read(_ file: String) -> (text: String, body: JSONObject?, placeholders: Bool)? {
-        guard let bytes = try? AgentDocument.readBytes(path: file) else { return nil }
-        let document = try? AgentDocument.parse(bytes: bytes, file: file)
-        return (String(decoding: bytes, as: UTF8.self), document.flatMap { resource.schema.requestBody($0) },
-                document.map { Placeholder.holds($0.root) } ?? false)
-    }
-
     private func text(_ remote: JSONObject, file: String, stated: JSONObject?, options: Options) -> String {
+        let remote = resource.withoutSecrets(references.map { $0.naming(remote, fields: resource.references) } ?? remote, file)
         let content = FileContent.fromRemote(remote, stated: stated, full: options.full, schema: resource.schema)
         return FileContent.yamlText(content, file: file, schema: resource.schema)
     }
 
     private func write(_ remote: JSONObject, id: String, to file: String, entry: SyncState.Entry?, options: Options,
                        state: SyncState) -> (FileResult, Record) {
-        let existing = read(file)
-        // Rewriting a file from live values would drop its placeholders and write their (maybe secret) values.
-        if let existing, existing.placeholders {
-            return (FileResult(file: file, id: id, change: .failed("it holds ${NAME} placeholders, which pull does not rewrite "
-                + "yet; take the live values by hand (`agentctl diff` shows them)"), before: existing.text, after: nil), .nothing)
+        guard let bytes = try? AgentDocument.readBytes(path: file) else {
+            return create(remote, id: id, file: file, options: options, state: state)
         }
-        let text = text(remote, file: file, stated: existing?.body, options: options)
-        let result = { (change: Change) in
-            FileResult(file: file, id: id, change: change, before: options.dryRun ? existing?.text : nil,
-                       after: options.dryRun ? text : nil)
-        }
-        // A file that already holds what the live item says is in sync, whatever the lock last recorded.
-        let change: Change = existing == nil ? .new : (existing?.text == text ? .unchanged : .updated)
-        if let existing, change == .updated, !options.force {
-            guard let local = existing.body else { return (result(.keptLocalEdits("it is not valid YAML")), .nothing) }
-            if let entry, ContentHash.of(local) != entry.fileHash {
-                return (result(.keptLocalEdits("it has local edits since the last sync")), .nothing)
+        let merging = PullMerge(resource: resource, variables: options.variables, full: options.full, side: options.taking,
+                                naming: { [references, resource] in references?.naming($0, fields: resource.references) ?? $0 })
+        let outcome: PullMerge.Outcome
+        do { outcome = try merging.merge(bytes: bytes, file: file, remote: remote, entry: entry, state: state) } catch {
+            let change: Change
+            switch error {
+            case .kept(let reason): change = .keptLocalEdits(reason)
+            case .failed(let reason): change = .failed(reason)
             }
+            return (FileResult(file: file, id: id, change: change, before: nil, after: nil), .nothing)
         }
-        guard !options.dryRun else { return (result(change), .nothing) }
+        let result = FileResult(file: file, id: id, change: outcome.changed ? .updated : .unchanged,
+                                before: options.dryRun ? AgentDocument.text(of: bytes) : nil,
+                                after: options.dryRun ? outcome.text : nil, conflicts: outcome.conflicts, drift: outcome.drift)
+        guard !options.dryRun else { return (result, .nothing) }
         do {
-            if change != .unchanged { try AtomicFile.write(text, to: file) }
+            // A file with nothing to change is not touched, not even its modification time.
+            if outcome.changed { try AtomicFile.write(outcome.text, to: file) }
+            guard outcome.settled else { return (result, .nothing) }
+            let entry = try state.synced(resource, id: id, remote: remote, file: outcome.agreed, secretPaths: outcome.secretPaths)
+            return (result, .keep(entry))
+        } catch {
+            return (FileResult(file: file, id: id, change: .failed("\(error)"), before: nil, after: nil), .nothing)
+        }
+    }
+
+    /// A new file, written whole from the live item.
+    private func create(_ remote: JSONObject, id: String, file: String, options: Options,
+                        state: SyncState) -> (FileResult, Record) {
+        let text = text(remote, file: file, stated: nil, options: options)
+        let result = { (change: Change) in
+            FileResult(file: file, id: id, change: change, before: nil, after: options.dryRun ? text : nil)
+        }
+        guard !options.dryRun else { return (result(.new), .nothing) }
+        do {
+            try AtomicFile.write(text, to: file)
             // The file hash is of what the written file reads back as, so the next comparison starts from exactly it.
             let written = (try? AgentDocument.parse(bytes: Array(text.utf8), file: file)).flatMap { resource.schema.requestBody($0) }
-            let entry = try state.synced(resource, id: id, remote: remote, file: written ?? JSONObject())
-            return (result(change), .keep(entry))
+            return (result(.new), .keep(try state.synced(resource, id: id, remote: remote, file: written ?? JSONObject())))
         } catch {
             return (result(.failed("\(error)")), .nothing)
         }

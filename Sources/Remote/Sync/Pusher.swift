@@ -36,6 +36,7 @@ public struct Pusher: Sendable {
                      state: inout SyncState, recorded: (SyncState) -> Void = { _ in },
                      finished: (String, Outcome) -> Void = { _, _ in }) async -> [(file: String, outcome: Outcome)] {
         let snapshot = state
+        let references = ReferenceMap(state: state, environment: environment)
         let results = await plans.boundedMap(limit: concurrency, finished: { (_, result: (String, Outcome, SyncState.Entry?)) in
             if let entry = result.2 {
                 state[environment, result.0] = entry
@@ -49,30 +50,31 @@ public struct Pusher: Sendable {
                   case let local = resource.schema.requestBody(document) ?? JSONObject(),
                   ContentHash.of(local) == plan.contentHash else { return (plan.file, .failed(Planner.changedFile), nil) }
             let (outcome, entry) = await push(plan, document: document, local: local, force: force,
-                                              environment: environment, state: snapshot)
+                                              environment: environment, state: snapshot, references: references)
             return (plan.file, outcome, entry)
         }
         return results.map { ($0.0, $0.1) }
     }
 
     private func push(_ plan: PlannedFile, document: AgentDocument, local: JSONObject, force: Bool, environment: String,
-                      state: SyncState) async -> (Outcome, SyncState.Entry?) {
+                      state: SyncState, references: ReferenceMap) async -> (Outcome, SyncState.Entry?) {
         let comparison = plan.comparison
         do {
             guard let id = comparison.id else {
+                let body = try references.resolving(local, fields: resource.references)
                 try state.pendingCreates.begin(plan.file, environment: environment)
-                let id = try await service.create(resource, local)
+                let id = try await service.create(resource, body)
                 let stored = try await service.get(resource, id: id)
                 let entry = try state.synced(resource, id: id, remote: stored, file: local,
                                              secretPaths: plan.secretPaths)
-                if let failure = readBackFailure(sent: local, stored: stored) { return (.failed(failure), entry) }
+                if let failure = readBackFailure(sent: body, stored: stored) { return (.failed(failure), entry) }
                 return (.created(id: id), entry)
             }
             let conflicts = comparison.changes.filter { $0.kind == .conflict }
             if !conflicts.isEmpty && !force { return (.refused(conflicts), nil) }
             let sending = force ? comparison.changes : comparison.outgoing
             guard !sending.isEmpty else { return (.unchanged, nil) }
-            let body = resource.updateBody(sending, local)
+            let body = try references.resolving(resource.updateBody(sending, local), fields: resource.references)
             try await service.update(resource, id: id, body)
             let stored = try await service.get(resource, id: id)
             let entry = try state.synced(resource, id: id, remote: stored, file: local,
@@ -89,6 +91,7 @@ public struct Pusher: Sendable {
 
     /// A field the API silently dropped or rewrote is an error, not hidden.
     private func readBackFailure(sent: JSONObject, stored: JSONObject) -> String? {
+        let stored = ListItems.trimmed(stored, stated: sent, defaults: resource.schema.defaultValue)
         let missing = PatchBody.notStored(sent: sent, readBack: stored, defaults: resource.schema.defaultValue)
         guard !missing.isEmpty else { return nil }
         return "the API did not store what was sent: " + missing.map { item in

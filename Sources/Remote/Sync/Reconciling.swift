@@ -20,6 +20,8 @@ public enum Reconciling {
 
         /// Whether the state changed, so it must be saved even if nothing else is done.
         public var changedState: Bool { !renamed.isEmpty || !adopted.isEmpty }
+
+        public init() {}
     }
 
     /// Whether finding renames needs the files' hashes: a tracked file is gone.
@@ -39,7 +41,7 @@ public enum Reconciling {
         var taken = Set<String>()
         for (file, entry) in missing.sorted(by: { $0.key < $1.key }) {
             var matches = untracked.filter { $0.hashes.contains(entry.fileHash) && !taken.contains($0.file) }
-            if matches.isEmpty, let name = entry.baseHash.flatMap(state.bases.base)?["name"] {
+            if matches.isEmpty, let name = entry.baseHash.flatMap(state.bases.base).flatMap(resource.name) {
                 matches = untracked.filter { $0.name == name && !taken.contains($0.file) }
             }
             if matches.count == 1 {
@@ -71,7 +73,7 @@ public enum Reconciling {
         var adopted: [String] = []
         for document in untracked {
             let local = resource.schema.requestBody(document) ?? JSONObject()
-            let name = local["name"]?.stringValue ?? ""
+            let name = resource.name(of: local) ?? ""
             for item in listing where item.name == name && !trackedIDs.contains(item.id) {
                 let remote = try await service.get(resource, id: item.id)
                 let view = FileContent.view(remote, schema: resource.schema)

@@ -37,7 +37,7 @@ public struct RemoteResources: ResourceService {
     }
 
     /// A 422 as problems per field, so they can be shown at the lines of the file that set those fields.
-    private static func rejection(_ error: RemoteError) -> RejectedByAPI? {
+    static func rejection(_ error: RemoteError) -> RejectedByAPI? {
         guard case .invalid(let issues) = error.kind, !issues.isEmpty else { return nil }
         return RejectedByAPI(problems: issues.map { issue in
             var path: [String] = issue.loc.map {
