@@ -82,8 +82,9 @@ final class ConnectionFaultTests: XCTestCase {
     }
 
     func testAnAnswerThatAnnouncesMoreThanTheBoundIsRefusedWithBoundedMemory() throws {
-        // Request 2 (the first agent read) announces 1 GB in its Content-Length: refused before its body is read.
-        let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2", "--huge-answer-every", "2",
+        // Request 4 (the first agent read, after the lists of tools, tests and agents) announces 1 GB in its
+        // Content-Length: refused before its body is read.
+        let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "2", "--huge-answer-every", "4",
                                                              "--huge-answer-declared", "--huge-answer-bytes", "1073741824"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
         let time = "/usr/bin/time"

@@ -169,7 +169,10 @@ final class VariableCommandTests: XCTestCase {
         XCTAssertEqual(second["file_sha256"] as? String, first["file_sha256"] as? String,
                        "the file's hash does not depend on the secrets' values")
         XCTAssertEqual(second["base_sha256"] as? String, first["base_sha256"] as? String)
-        _ = try agentctl(["pull"], environment.merging(["GREETING_TOKEN": "tok-env-other"]) { $1 })
+        let pull = try agentctl(["pull", "--force"], environment.merging(["GREETING_TOKEN": "tok-env-other"]) { $1 })
+        XCTAssertEqual(pull.status, 0, pull.stdout + pull.stderr)
+        XCTAssertEqual(try lockEntry()["file_sha256"] as? String, second["file_sha256"] as? String,
+                       "pull records the same secret-free hash push did, the one the plan compares with")
         let secrets = [secretFromEnvironment, secretFromFile, "\(secretFromFile)-2", "tok-env-other"]
         let hashes = try secrets.map(sha256)
         let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix("vars/") }
