@@ -45,7 +45,7 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
         let (plans, _, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency,
-                                                                          branch: branchOption.branch)
+                                                                  branch: branchOption.branch)
         let comparisons = plans.map(\.comparison)
         let shown: String
         switch format {

@@ -64,7 +64,7 @@ struct PushCommand: AsyncParsableCommand {
         let lock = try Connection.lockRepository()
         defer { lock.release() }
         var (plans, state, reconciled, files) = try await connection.plan(paths, concurrency: remote.concurrency,
-                                                                   branch: branchOption.branch)
+                                                                          branch: branchOption.branch)
         // Agents are deleted before the tools and tests they name.
         let pruned = prune ? Resource.all.reversed().flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
                                                                        unsure: Set(reconciled.unsure.keys)) } : []
