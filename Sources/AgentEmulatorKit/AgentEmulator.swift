@@ -87,6 +87,7 @@ public final class AgentEmulator: Sendable {
             await stats.record(fault.rawValue)
             switch fault {
             case .drop: return HTTPResponse(webSocket: ConnectionDrop())
+            case .reset: return HTTPResponse(webSocket: ConnectionReset(client: request.remoteAddress))
             case .rateLimit:
                 if faults.retryAfterOmitted { return HTTPReplies.rateLimited(retryAfter: nil) }
                 let value = HTTPReplies.retryAfter(seconds: faults.retryAfterSeconds, asDate: faults.retryAfterAsDate)
@@ -101,7 +102,7 @@ public final class AgentEmulator: Sendable {
         }
         if faults.answersHuge(toRequest: number) {
             await stats.record("huge")
-            return HTTPReplies.huge(bytes: faults.hugeAnswerBytes)
+            return HTTPReplies.huge(bytes: faults.hugeAnswerBytes, declared: faults.hugeAnswerDeclared)
         }
         let response = await routes.handle(request)
         if faults.cutsBody(ofRequest: number) {

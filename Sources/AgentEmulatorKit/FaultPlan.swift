@@ -4,6 +4,8 @@ public struct FaultPlan: Sendable {
     public enum Fault: String, Sendable, CaseIterable {
         /// Close the connection without answering; the request is not processed.
         case drop = "dropped"
+        /// Reset the connection (TCP RST, not FIN) without answering; the request is not processed.
+        case reset = "reset"
         /// 429 with Retry-After; not processed.
         case rateLimit = "rate_limited"
         /// 500; not processed.
@@ -15,6 +17,7 @@ public struct FaultPlan: Sendable {
     /// Milliseconds of delay before every API request: fixed when the bounds are equal, else uniform.
     public var latency: ClosedRange<Int>?
     public var dropEvery: Int?
+    public var resetEvery: Int?
     public var rateLimitEvery: Int?
     public var serverErrorEvery: Int?
     public var unavailableEvery: Int?
@@ -30,9 +33,12 @@ public struct FaultPlan: Sendable {
     /// Every N-th request is processed, then answered with its full Content-Length but only half its body,
     /// and the connection is closed.
     public var cutBodyEvery: Int?
-    /// Every N-th request is answered 200 with an endless-looking body of `hugeAnswerBytes`, sent chunked.
+    /// Every N-th request is answered 200 with an endless-looking body of `hugeAnswerBytes`, sent chunked (or with
+    /// its Content-Length when `hugeAnswerDeclared`).
     public var hugeAnswerEvery: Int?
     public var hugeAnswerBytes = 64 * 1024 * 1024
+    /// Send the huge answer with its Content-Length, announcing its size before the body.
+    public var hugeAnswerDeclared = false
     /// After this many API requests the server stops listening and closes every connection: the server is gone.
     public var unreachableAfter: Int?
 
@@ -40,7 +46,7 @@ public struct FaultPlan: Sendable {
 
     public func fault(forRequest number: Int) -> Fault? {
         let rules: [(Fault, Int?)] = [
-            (.drop, dropEvery), (.rateLimit, rateLimitEvery),
+            (.drop, dropEvery), (.reset, resetEvery), (.rateLimit, rateLimitEvery),
             (.serverError, serverErrorEvery), (.unavailable, unavailableEvery),
         ]
         return rules.first { Self.hits(number, $0.1) }?.0

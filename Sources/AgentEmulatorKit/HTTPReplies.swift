@@ -57,10 +57,13 @@ enum HTTPReplies {
 
     /// 200 with a JSON-looking body of `bytes` bytes, made as it is sent and sent chunked (no Content-Length),
     /// so only a client that counts what it reads can stop it.
-    static func huge(bytes: Int) -> HTTPResponse {
+    static func huge(bytes: Int, declared: Bool) -> HTTPResponse {
         let prefix = Data(#"{"padding": ""#.utf8)
-        let body = StreamedBody(prefix: prefix, filler: max(0, bytes - prefix.count), failsAtEnd: false)
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: HTTPBodySequence(from: body, suggestedBufferSize: 1 << 20))
+        let filler = max(0, bytes - prefix.count)
+        let body = StreamedBody(prefix: prefix, filler: filler, failsAtEnd: false)
+        let sequence = declared ? HTTPBodySequence(from: body, count: prefix.count + filler, suggestedBufferSize: 1 << 20)
+            : HTTPBodySequence(from: body, suggestedBufferSize: 1 << 20)
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: sequence)
     }
 
     static let serverError = json(.internalServerError, .object(["detail": "Internal Server Error"]))

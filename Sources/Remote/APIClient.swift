@@ -49,8 +49,8 @@ public final class APIClient: Sendable {
 
     public let configuration: Configuration
     private let session: URLSession
-    /// For requests that must not be sent twice: libcurl silently resends a request once when a reused
-    /// keep-alive connection closes before any answer, so these go out alone on a fresh connection
+    /// For requests that must not be sent twice, or that carry a body: libcurl silently resends a request once when
+    /// a reused keep-alive connection closes before any answer, so these go out alone on a fresh connection
     /// (`Connection: close`) that is never reused.
     private let unrepeatableSession: URLSession
     private let pool: RequestPool
@@ -149,12 +149,15 @@ public final class APIClient: Sendable {
             urlRequest.httpBody = body
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        if !request.idempotent { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
+        // A request with a body goes alone too: the silent resend would have to rewind a body Foundation cannot
+        // rewind, so it waited out the whole timeout when a reused connection was closed or reset under a PATCH.
+        let alone = !request.idempotent || request.body != nil
+        if alone { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
         await pool.acquire()
         let started = ContinuousClock.now
         let outcome: AttemptOutcome
         do {
-            let transport = request.idempotent ? session : unrepeatableSession
+            let transport = alone ? unrepeatableSession : session
             let (body, response) = try await responses.data(for: urlRequest, on: transport)
             if let http = response as? HTTPURLResponse {
                 outcome = .response(status: http.statusCode, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),

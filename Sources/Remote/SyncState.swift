@@ -9,7 +9,8 @@ public struct SyncState: Sendable, Equatable {
         public var id: String
         /// The live resource's last-modified stamp when last synced: a change means someone edited it since.
         public var remoteUpdatedAt: Double?
-        /// `ContentHash` of the file's content (as the API's JSON) when last synced: a change is a local edit.
+        /// `ContentHash` of the file's content (as the API's JSON, secret values left out) when last synced: a change
+        /// is a local edit. See `fileMatches`.
         public var fileHash: String
         /// `ContentHash` of the live resource's content when last synced, kept in `bases`: the base of three-way
         /// comparisons, in every field, stated in the file or not.
@@ -25,6 +26,12 @@ public struct SyncState: Sendable, Equatable {
             self.fileHash = fileHash
             self.baseHash = baseHash
             self.branch = branch
+        }
+
+        /// Whether a file's content (`local`, secret variables filled in at `secretPaths`) is what was last synced,
+        /// by any hash a lock may hold for it (an entry written before hashes were secret-free too).
+        public func fileMatches(_ local: JSONObject, secretPaths: [[String]]) -> Bool {
+            ContentHash.recognised(local, secretPaths: secretPaths).contains(fileHash)
         }
     }
 
@@ -61,12 +68,14 @@ public struct SyncState: Sendable, Equatable {
     }
 
     /// The state after a sync of `file`: its content and the live resource's, as both sides now agree. The fields at
-    /// `secretPaths` (from secret variables) are left out of the kept base, so no secret value is written there.
+    /// `secretPaths` (from secret variables) are left out of the kept base and of the file's hash, so neither a secret
+    /// value nor a hash that would confirm a guess of it is written.
     public func synced(_ resource: Resource, id: String, remote: JSONObject, file: JSONObject,
                        secretPaths: [[String]] = []) throws(AtomicFile.WriteError) -> Entry {
         let view = FileContent.view(remote, schema: resource.schema).removingValues(at: secretPaths)
-        return Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote), fileHash: ContentHash.of(file),
-                     baseHash: try bases.keep(view), branch: workingBranches.byAgent[id])
+        return Entry(resource, id: id, remoteUpdatedAt: resource.remoteVersion(remote),
+                     fileHash: ContentHash.ofFile(file, secretPaths: secretPaths), baseHash: try bases.keep(view),
+                     branch: workingBranches.byAgent[id])
     }
 
     /// Moves an entry to another file (a renamed file keeps its live resource).

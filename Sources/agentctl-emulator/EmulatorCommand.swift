@@ -62,6 +62,10 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Close the connection without answering every N-th request (not processed).", valueName: "n"))
     var dropEvery: Int?
 
+    @Option(help: ArgumentHelp("Reset the connection (TCP RST) without answering every N-th request (not processed).",
+                               valueName: "n"))
+    var resetEvery: Int?
+
     @Option(help: ArgumentHelp("Process every N-th request, then cut its response body short.", valueName: "n"))
     var malformedEvery: Int?
 
@@ -78,6 +82,9 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Size of the body --huge-answer-every sends.", valueName: "bytes"))
     var hugeAnswerBytes = 64 * 1024 * 1024
+
+    @Flag(help: "Send the --huge-answer-every body with its Content-Length instead of chunked.")
+    var hugeAnswerDeclared = false
 
     @Option(help: ArgumentHelp("After N API requests, stop listening, close every connection and exit: the server is gone.",
                                valueName: "n"))
@@ -105,7 +112,7 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (flag, value) in [("--rate-limit-every", rateLimitEvery), ("--error-500-every", error500Every),
-                              ("--error-503-every", error503Every), ("--drop-every", dropEvery),
+                              ("--error-503-every", error503Every), ("--drop-every", dropEvery), ("--reset-every", resetEvery),
                               ("--malformed-every", malformedEvery), ("--cut-body-every", cutBodyEvery),
                               ("--huge-answer-every", hugeAnswerEvery)] {
             if let value, value < 1 { throw ValidationError("\(flag) must be at least 1") }
@@ -137,12 +144,14 @@ struct EmulatorCommand: AsyncParsableCommand {
         settings.faults.serverErrorEvery = error500Every
         settings.faults.unavailableEvery = error503Every
         settings.faults.dropEvery = dropEvery
+        settings.faults.resetEvery = resetEvery
         settings.faults.malformedEvery = malformedEvery
         settings.faults.retryAfterOmitted = noRetryAfter
         settings.faults.statusEvery = statusEvery.map { ($0.status, $0.every) }
         settings.faults.cutBodyEvery = cutBodyEvery
         settings.faults.hugeAnswerEvery = hugeAnswerEvery
         settings.faults.hugeAnswerBytes = hugeAnswerBytes
+        settings.faults.hugeAnswerDeclared = hugeAnswerDeclared
         settings.faults.unreachableAfter = unreachableAfter
 
         let emulator = try await AgentEmulator(configuration: settings, catalog: try SchemaCatalog.bundled())

@@ -48,53 +48,57 @@ struct Connection {
     /// The files under `paths` (validated; by default the agents, tools and tests folders) set against their live
     /// resources in this environment, each agent on its working branch (`branch`, else the one the lock records), with
     /// the state (renamed files and interrupted creates already reconciled in it, and the working branches). Every name
-    /// a file gives another resource must have an ID here, or be a file this command creates first.
+    /// a file gives another resource must have an ID here, or be a file this command creates first. Files are read one
+    /// at a time, and again for each comparison (`files` reads them), so memory is bounded by the concurrency, not the
+    /// workspace.
     func plan(_ paths: [String], concurrency: Int, branch: String? = nil) async throws
-        -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled) {
+        -> (plans: [PlannedFile], state: SyncState, reconciled: Reconciling.Reconciled, files: AgentFileLoading) {
         let named = paths.isEmpty ? try resourceFolders() : project.paths(paths)
-        let documents = try AgentFileLoading.load(paths: named, defaultDirectory: settings.agentsDirectory,
-                                                   variables: variables)
         var state = try loadState()
-        let unresolved = ReferenceCheck.unresolved(documents, references: ReferenceMap(state: state, environment: environment))
-        guard unresolved.isEmpty else { throw CommandFailure.located(unresolved, status: .findings) }
+        let files = AgentFileLoading(variables: variables)
+        let found = try files.scan(paths: named, defaultDirectory: settings.agentsDirectory,
+                                   references: ReferenceMap(state: state, environment: environment)) { [state, environment] in
+            Reconciling.needsHashes($0, environment: environment, state: state)
+        }
         var plans: [PlannedFile] = []
         var reconciled = Reconciling.Reconciled()
         for resource in Resource.all {
-            let found = try await plan(resource, documents: documents.filter { Resource.of($0) == resource },
-                                       concurrency: concurrency, branch: branch, state: &state)
-            plans += found.plans
-            reconciled.renamed += found.reconciled.renamed
-            reconciled.unsure.merge(found.reconciled.unsure) { first, _ in first }
-            reconciled.adopted += found.reconciled.adopted
+            let planned = try await plan(resource, found: found.filter { $0.resource == resource }, files: files,
+                                         concurrency: concurrency, branch: branch, state: &state)
+            plans += planned.plans
+            reconciled.renamed += planned.reconciled.renamed
+            reconciled.unsure.merge(planned.reconciled.unsure) { first, _ in first }
+            reconciled.adopted += planned.reconciled.adopted
         }
-        return (plans, state, reconciled)
+        return (plans, state, reconciled, files)
     }
 
-    private func plan(_ resource: Resource, documents: [AgentDocument], concurrency: Int, branch: String?,
+    private func plan(_ resource: Resource, found: [LocalFile], files: AgentFileLoading, concurrency: Int, branch: String?,
                       state: inout SyncState) async throws
         -> (plans: [PlannedFile], reconciled: Reconciling.Reconciled) {
-        var reconciled = Reconciling.renames(resource, documents: documents, environment: environment, state: &state)
-        guard !documents.isEmpty else { return ([], reconciled) }
+        var reconciled = Reconciling.renames(resource, files: found, environment: environment, state: &state)
+        guard !found.isEmpty else { return ([], reconciled) }
+        let paths = found.map(\.file)
         do {
-            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(resource, documents: documents, environment: environment,
-                                                              service: service, state: &state)
+            reconciled.adopted = try await Reconciling.adoptInterruptedCreates(resource, files: paths, reading: files.read,
+                                                                               environment: environment, service: service, state: &state)
         } catch {
             try stopIfKeyRefused()
             throw Self.fail(error)
         }
         var planned = service
         if resource == .agents {
-            if let branch, let new = documents.first(where: { state.entry($0.file, of: .agents, in: environment) == nil }) {
-                throw CommandFailure.usage("\(VisibleText.escape(new.file)) has no live agent in `\(environment)` yet, and a new "
+            if let branch, let new = paths.first(where: { state.entry($0, of: .agents, in: environment) == nil }) {
+                throw CommandFailure.usage("\(VisibleText.escape(new)) has no live agent in `\(environment)` yet, and a new "
                     + "agent starts on its main branch, not on `\(VisibleText.escape(branch))`: push it without --branch first")
             }
-            state.workingBranches = try await workingBranches(branch, files: documents.map(\.file), state: state)
+            state.workingBranches = try await workingBranches(branch, files: paths, state: state)
             planned = service(on: state.workingBranches)
         }
         let progress = ProgressLine(label: "reading live \(resource.plural)")
         let results = await Planner(resource, service: planned)
-            .plan(documents, environment: environment, state: state, concurrency: concurrency, renames: reconciled.renamed,
-                  progress: progress.update)
+            .plan(paths, reading: files.read, environment: environment, state: state, concurrency: concurrency,
+                  renames: reconciled.renamed, progress: progress.update)
         progress.finish()
         try stopIfKeyRefused()
         return (try Self.plans(results), reconciled)
@@ -135,7 +139,7 @@ struct Connection {
 
     /// Per file, the fields whose value came from a secret variable.
     static func secretPaths(_ plans: [PlannedFile]) -> [String: [[String]]] {
-        Dictionary(plans.map { ($0.file, $0.document.secretPaths) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(plans.map { ($0.file, $0.secretPaths) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Once the server refused the key (401, 403), one line for the whole command: every later failure is that

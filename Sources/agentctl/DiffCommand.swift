@@ -44,8 +44,8 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, _, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
-                                                                          branch: branchOption.branch)
+        let (plans, _, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                  branch: branchOption.branch)
         let comparisons = plans.map(\.comparison)
         let shown: String
         switch format {

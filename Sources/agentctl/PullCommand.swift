@@ -92,9 +92,9 @@ struct PullCommand: AsyncParsableCommand {
         for resource in Resource.all where branchOption.branch == nil || resource == .agents {
             guard var chosen = try await selectors(of: resource, connection: connection) else { continue }
             let directory = connection.settings.directory(of: resource)
-            let documents = AgentFileLoading.renameCandidates(resource, state: state, environment: connection.environment,
-                                                              directory: directory)
-            _ = Reconciling.renames(resource, documents: documents, environment: connection.environment, state: &state)
+            let candidates = AgentFileLoading.renameCandidates(resource, state: state, environment: connection.environment,
+                                                               directory: directory)
+            _ = Reconciling.renames(resource, files: candidates, environment: connection.environment, state: &state)
             var service = connection.service
             if resource == .agents {
                 chosen = try branchSelectors(chosen, state: state, environment: connection.environment)

@@ -63,8 +63,8 @@ struct PushCommand: AsyncParsableCommand {
         let connection = try Connection.open(remote, agentPaths: paths)
         let lock = try Connection.lockRepository()
         defer { lock.release() }
-        var (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
-                                                                   branch: branchOption.branch)
+        var (plans, state, reconciled, files) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                          branch: branchOption.branch)
         // Agents are deleted before the tools and tests they name.
         let pruned = prune ? Resource.all.reversed().flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
                                                                        unsure: Set(reconciled.unsure.keys)) } : []
@@ -81,10 +81,9 @@ struct PushCommand: AsyncParsableCommand {
         try confirm()
         let checkpoint = LockCheckpoint()
         Interruption.stopCleanly("push", saving: checkpoint)
-        let sources = Dictionary(plans.map { ($0.document.file, $0.document.text) }, uniquingKeysWith: { first, _ in first })
         let style = TextStyle(enabled: Terminal.stdoutWantsColour)
         let client = connection.client
-        let changingAgents = changing.filter { Resource.of($0.document) == .agents }.compactMap(\.id)
+        let changingAgents = changing.filter { $0.resource == .agents }.compactMap(\.id)
         let unbranched = await state.workingBranches.createMissing(on: changingAgents, client: client)
         guard unbranched.isEmpty else {
             try connection.stopIfKeyRefused()
@@ -93,17 +92,17 @@ struct PushCommand: AsyncParsableCommand {
         var outcomes: [(file: String, outcome: Pusher.Outcome)] = []
         // Tools and tests first, each kind done before the next, so an agent's names resolve to IDs that exist.
         for resource in Resource.all {
-            let plans = changing.filter { Resource.of($0.document) == resource }
+            let plans = changing.filter { $0.resource == resource }
             guard !plans.isEmpty else { continue }
             let progress = ProgressLine(label: "pushing \(resource.plural)")
             progress.update(0, plans.count)
             let service = resource == .agents ? connection.service(on: state.workingBranches) : connection.service
             outcomes += await Pusher(resource, service: service)
-                .push(plans, environment: connection.environment, force: force, concurrency: remote.concurrency,
+                .push(plans, reading: files.read, environment: connection.environment, force: force, concurrency: remote.concurrency,
                       state: &state, recorded: checkpoint.recordNow) { file, outcome in
                     // After a refused key every failure is that refusal again: it is told once, at the end.
                     let told = outcome.succeeded || client.keyRefusal == nil
-                    progress.advance(reporting: told ? hide(PushReport.line(file, outcome, sources: sources, style: style)) : "")
+                    progress.advance(reporting: told ? hide(PushReport.line(file, outcome, style: style)) : "")
                 }
             progress.finish()
         }

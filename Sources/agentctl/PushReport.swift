@@ -2,10 +2,10 @@ import ConfigModel
 import Remote
 
 /// What push did, agent by agent as each finishes, then the count; a 422 answer is shown at the lines of the file
-/// (`sources`) it names. Names and messages from files and the server are shown with control characters escaped.
+/// it names (read again for them: a push does not hold the files). Names and messages from files and the server are shown with control characters escaped.
 enum PushReport {
-    static func line(_ file: String, _ outcome: Pusher.Outcome, sources: [String: String], style: TextStyle) -> String {
-        let file = VisibleText.escape(file)
+    static func line(_ path: String, _ outcome: Pusher.Outcome, style: TextStyle) -> String {
+        let file = VisibleText.escape(path)
         switch outcome {
         case .created(let id):
             return style.green("created \(file)") + " as \(VisibleText.escape(id))\n"
@@ -18,10 +18,14 @@ enum PushReport {
                 + VisibleText.escape(conflicts.map(\.dottedPath).joined(separator: ", "))
                 + "; run `agentctl pull` to take those changes, or push --force to overwrite them\n"
         case .rejected(let errors):
-            return style.red("rejected \(file)") + " by the API:\n" + DiagnosticRenderer.text(errors, sources: sources, style: style)
+            return style.red("rejected \(file)") + " by the API:\n" + DiagnosticRenderer.text(errors, sources: source(path), style: style)
         case .failed(let message):
             return style.red("failed \(file)") + ": \(VisibleText.escape(message))\n"
         }
+    }
+
+    private static func source(_ path: String) -> [String: String] {
+        (try? AgentDocument.readBytes(path: path)).map { [path: AgentDocument.text(of: $0)] } ?? [:]
     }
 
     /// The live agents pruned, then the count.

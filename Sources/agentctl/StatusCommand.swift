@@ -31,8 +31,8 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try Connection.open(remote, agentPaths: paths)
-        let (plans, state, reconciled) = try await connection.plan(paths, concurrency: remote.concurrency,
-                                                                   branch: branchOption.branch)
+        let (plans, state, reconciled, _) = try await connection.plan(paths, concurrency: remote.concurrency,
+                                                                      branch: branchOption.branch)
         let missing = paths.isEmpty ? Resource.all.flatMap { Pruning.candidates($0, state: state, environment: connection.environment,
                                                                                 unsure: Set(reconciled.unsure.keys)) } : []
         let lines = plans.map { SyncStatus(plan: $0) }.map { ($0.file, $0.id, $0.label) }

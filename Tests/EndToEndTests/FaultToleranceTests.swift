@@ -112,7 +112,7 @@ final class FaultToleranceTests: XCTestCase {
         let faults: [[String]] = [
             ["--rate-limit-every", "3", "--no-retry-after"], ["--rate-limit-every", "3", "--retry-after", "0"],
             ["--error-every", "502:3", "--error-every", "504:5", "--error-every", "408:7"],
-            ["--drop-every", "3"], ["--cut-body-every", "3"], ["--malformed-every", "3"],
+            ["--drop-every", "3"], ["--reset-every", "3"], ["--cut-body-every", "3"], ["--malformed-every", "3"],
         ]
         for fault in faults {
             let emulator = try EmulatorProcess(self, arguments: ["--seed-agents", "8"] + fault)
@@ -130,6 +130,7 @@ final class FaultToleranceTests: XCTestCase {
             (["--rate-limit-every", "1", "--no-retry-after"], "kept answering 429 Too Many Requests after 5 attempts"),
             (["--error-every", "502:1"], "answered 502 Bad Gateway: \"Bad Gateway\" after 5 attempts"),
             (["--cut-body-every", "1"], "is unreachable (3 attempts in a row got no answer"),
+            (["--reset-every", "1"], "is unreachable (3 attempts in a row got no answer"),
             (["--latency-ms", "3000"], "is unreachable (3 attempts in a row got no answer, the last: timed out after 1 s)"),
         ]
         for (fault, message) in cases {

@@ -133,4 +133,76 @@ final class VariableCommandTests: XCTestCase {
             XCTAssertFalse(text.contains(secretFromEnvironment) || text.contains(secretFromFile), "\(file) holds a secret:\n\(text)")
         }
     }
+
+    private func lockEntry() throws -> [String: Any] {
+        let data = try Data(contentsOf: dir.appendingPathComponent("agentctl.lock"))
+        let lock = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let environments = try XCTUnwrap(lock["environments"] as? [String: [String: [String: Any]]])
+        return try XCTUnwrap(environments["production"]?["agents/desk.yaml"])
+    }
+
+    private func sha256(_ text: String) throws -> String {
+        let input = dir.appendingPathComponent("sha-input")
+        try Data(text.utf8).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [input.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64).lowercased()
+    }
+
+    /// A hash of content with a secret in it would let anyone who reads the lock confirm a guess of the secret.
+    func testTheLockHoldsNoHashOfASecretValueAfterPushAndPull() async throws {
+        let emulator = try EmulatorProcess(self)
+        let environment = emulator.environment
+        XCTAssertEqual(try agentctl(["push", "--yes"], environment).status, 0)
+        let first = try lockEntry()
+        try dir.write("TIMEOUT: 12\nVOICE:\n  value: \(secretFromFile)-2\n  secret: true\n", to: "vars/production.yaml")
+        let update = try agentctl(["push", "--yes"], environment.merging(["GREETING_TOKEN": "tok-env-other"]) { $1 })
+        XCTAssertEqual(update.status, 0, update.stdout + update.stderr)
+        XCTAssertTrue(update.stdout.contains("updated agents/desk.yaml (2 fields)"), update.stdout)
+        let second = try lockEntry()
+        XCTAssertEqual(second["file_sha256"] as? String, first["file_sha256"] as? String,
+                       "the file's hash does not depend on the secrets' values")
+        XCTAssertEqual(second["base_sha256"] as? String, first["base_sha256"] as? String)
+        let pull = try agentctl(["pull", "--force"], environment.merging(["GREETING_TOKEN": "tok-env-other"]) { $1 })
+        XCTAssertEqual(pull.status, 0, pull.stdout + pull.stderr)
+        XCTAssertEqual(try lockEntry()["file_sha256"] as? String, second["file_sha256"] as? String,
+                       "pull records the same secret-free hash push did, the one the plan compares with")
+        let secrets = [secretFromEnvironment, secretFromFile, "\(secretFromFile)-2", "tok-env-other"]
+        let hashes = try secrets.map(sha256)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix("vars/") }
+        XCTAssertTrue(files.contains("agentctl.lock"))
+        for file in files {
+            guard let text = try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8) else { continue }
+            for needle in secrets + hashes {
+                XCTAssertFalse(text.contains(needle), "\(file) holds \(needle):\n\(text)")
+            }
+        }
+    }
+
+    /// A lock written before hashes left secrets out holds the hash of the content with the secret in: it is still
+    /// the file as last synced, so on a fresh clone (no kept base) a live edit is drift, not a conflict.
+    func testAnOldLockEntryHashedWithTheSecretIsStillRecognised() async throws {
+        let emulator = try EmulatorProcess(self)
+        let environment = emulator.environment
+        let agent = try String(contentsOf: dir.appendingPathComponent("agents/desk.yaml"), encoding: .utf8)
+        try dir.write(agent.replacingOccurrences(of: "${GREETING_TOKEN}", with: "Hello"), to: "agents/desk.yaml")
+        try dir.write("TIMEOUT: 12\nVOICE: \(secretFromFile)\n", to: "vars/production.yaml")
+        let push = try agentctl(["push", "--yes"], environment)
+        XCTAssertEqual(push.status, 0, push.stdout + push.stderr)
+        let id = try XCTUnwrap(try lockEntry()["agent_id"] as? String)
+        // The same value, now secret: the lock's hash is the one old versions wrote, with the secret's value in it.
+        try dir.write("TIMEOUT: 12\nVOICE:\n  value: \(secretFromFile)\n  secret: true\n", to: "vars/production.yaml")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent(".agentctl"))
+        try await emulator.patch(id, #"{"conversation_config":{"turn":{"turn_timeout":20}}}"#)
+        let diff = try agentctl(["diff"], environment)
+        XCTAssertTrue(diff.stdout.contains("! conversation_config.turn.turn_timeout: 20 -> 12  [drift"), diff.stdout)
+        let status = try agentctl(["status"], environment)
+        XCTAssertTrue(status.stdout.hasSuffix("remote drift\n"), status.stdout)
+    }
 }

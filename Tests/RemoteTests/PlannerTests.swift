@@ -17,7 +17,8 @@ final class PlannerTests: XCTestCase {
                          file: "agents/desk.yaml"),
         ]
 
-        let results = await Planner(.agents, service: service).plan(documents, environment: "staging", state: state, concurrency: 2)
+        let results = await Planner(.agents, service: service)
+            .plan(documents.map(\.file), reading: reading(documents), environment: "staging", state: state, concurrency: 2)
 
         let plans = try results.map { try $0.get() }
         XCTAssertEqual(plans.map(\.file), ["agents/new.yaml", "agents/desk.yaml"])
@@ -38,7 +39,8 @@ final class PlannerTests: XCTestCase {
         state["default", "agents/b.yaml"] = state.tracking(.agents, id: second, remoteUpdatedAt: nil, base: JSONObject())
         let documents = [try document("name: A\n", file: "agents/a.yaml"), try document("name: B\n", file: "agents/b.yaml")]
 
-        let results = await Planner(.agents, service: service).plan(documents, environment: "default", state: state, concurrency: 4)
+        let results = await Planner(.agents, service: service)
+            .plan(documents.map(\.file), reading: reading(documents), environment: "default", state: state, concurrency: 4)
 
         guard case .failure(let failure) = results[0] else { return XCTFail("expected a failure") }
         XCTAssertEqual(failure.description, "agents/a.yaml: cannot read live agent agent_1: cannot reach agent_1")
@@ -54,7 +56,8 @@ final class PlannerTests: XCTestCase {
             state["default", "agents/\(number).yaml"] = state.tracking(.agents, id: id, remoteUpdatedAt: nil, base: JSONObject())
             documents.append(try document("name: A\n", file: "agents/\(number).yaml"))
         }
-        let results = await Planner(.agents, service: service).plan(documents, environment: "default", state: state, concurrency: 3)
+        let results = await Planner(.agents, service: service)
+            .plan(documents.map(\.file), reading: reading(documents), environment: "default", state: state, concurrency: 3)
         XCTAssertEqual(results.count, 8)
         XCTAssertEqual(service.peakReadsInFlight, 3)
     }

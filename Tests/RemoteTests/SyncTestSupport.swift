@@ -1,3 +1,4 @@
+import Synchronization
 import ConfigModel
 import Foundation
 import Remote
@@ -22,6 +23,22 @@ func jsonObject(_ text: String) -> JSONObject {
 
 func document(_ yaml: String, file: String) throws -> AgentDocument {
     try AgentDocument.parse(bytes: Array(yaml.utf8), file: file)
+}
+
+/// A reader of these documents by path, as commands read files from disk.
+func reading(_ documents: [AgentDocument]) -> @Sendable (String) -> AgentDocument? {
+    let byFile = Dictionary(documents.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+    return { byFile[$0] }
+}
+
+/// Agent files held in memory by path, read by plans and pushes as commands read them from disk; a test may change
+/// one between the two.
+final class FileShelf: Sendable {
+    private let documents = Mutex<[String: AgentDocument]>([:])
+
+    func put(_ document: AgentDocument) { documents.withLock { $0[document.file] = document } }
+
+    @Sendable func read(_ file: String) -> AgentDocument? { documents.withLock { $0[file] } }
 }
 
 /// A fresh directory's path, removed after the test; resource files are written under it by absolute path.

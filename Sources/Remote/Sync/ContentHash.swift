@@ -7,6 +7,18 @@ public enum ContentHash {
         sha256Hex(Array(JSONText.encode(.object(object), sortedKeys: true, numbers: .shortest).utf8))
     }
 
+    /// The hash a lock records for a file: of its content without the values of secret variables (`secretPaths`),
+    /// since a hash of a secret lets anyone who reads the lock confirm a guess of it.
+    public static func ofFile(_ content: JSONObject, secretPaths: [[String]]) -> String {
+        of(secretPaths.isEmpty ? content : content.removingValues(at: secretPaths))
+    }
+
+    /// Every hash a lock entry may hold for this content: the secret-free one written now and, when secret variables
+    /// fill some fields, the hash with their values in, as locks before recorded it (recognised until the next sync).
+    public static func recognised(_ content: JSONObject, secretPaths: [[String]]) -> [String] {
+        [ofFile(content, secretPaths: secretPaths)] + (secretPaths.isEmpty ? [] : [of(content)])
+    }
+
     /// FIPS 180-4 SHA-256, written out because Foundation on Linux has no digest and the package takes no dependency.
     /// Works on raw buffers: agent prompts of a megabyte are hashed on every sync.
     static func sha256Hex(_ message: [UInt8]) -> String {

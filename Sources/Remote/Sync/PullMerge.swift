@@ -49,7 +49,8 @@ struct PullMerge {
         guard let ours = resource.schema.requestBody(resolved) else { throw .kept("it is not a mapping of fields") }
         let theirs = theirs(naming(remote), file: file, ours: ours, pinned: resolution.resolved.map(\.path))
         // A file that already agrees with the live item needs no base (read from disk for every other file).
-        let base = ours == theirs ? nil : base(of: entry, remote: remote, ours: ours, theirs: theirs, state: state)
+        let base = ours == theirs ? nil : base(of: entry, remote: remote, ours: ours, theirs: theirs,
+                                                        secretPaths: resolution.secretPaths, state: state)
         let pinned = resolution.resolved.map(\.path)
         let outcome = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, pinned: pinned, taking: side)
         // Unmoved since the last sync, the live item cannot have drifted: a difference is the variables' edit.
@@ -94,13 +95,13 @@ struct PullMerge {
     /// What both sides agreed on at the last sync, in the file's form: the stored base; where this machine does not
     /// have it, the live item when its version has not moved, or the file when its hash has not; else none.
     private func base(of entry: SyncState.Entry?, remote: JSONObject, ours: JSONObject, theirs: JSONObject,
-                      state: SyncState) -> JSONObject? {
+                      secretPaths: [[String]], state: SyncState) -> JSONObject? {
         guard let entry else { return nil }
         if let stored = entry.baseHash.flatMap(state.bases.base) {
             return FileContent.fromRemote(naming(stored), stated: ours, full: full, schema: resource.schema)
         }
         if let version = resource.remoteVersion(remote), version == entry.remoteUpdatedAt { return theirs }
-        return ContentHash.of(ours) == entry.fileHash ? ours : nil
+        return entry.fileMatches(ours, secretPaths: secretPaths) ? ours : nil
     }
 
     /// The live item in the file's form, with each secret the resource never writes (a webhook header's) as its

@@ -167,9 +167,13 @@ public struct Puller: Sendable {
         guard !options.dryRun else { return (result(.new), .nothing) }
         do {
             try AtomicFile.write(text, to: file)
-            // The file hash is of what the written file reads back as, so the next comparison starts from exactly it.
-            let written = (try? AgentDocument.parse(bytes: Array(text.utf8), file: file)).flatMap { resource.schema.requestBody($0) }
-            return (result(.new), .keep(try state.synced(resource, id: id, remote: remote, file: written ?? JSONObject())))
+            // The file hash is of what the written file reads back as, so the next comparison starts from exactly it;
+            // a header secret's placeholder is left out of it, as the value it stands for is once the file is read.
+            let written = try? AgentDocument.parse(bytes: Array(text.utf8), file: file)
+            let secretPaths = written.map { VariableResolution($0.root, variables: options.variables).secretPaths } ?? []
+            return (result(.new), .keep(try state.synced(resource, id: id, remote: remote,
+                                                         file: written.flatMap(resource.schema.requestBody) ?? JSONObject(),
+                                                         secretPaths: secretPaths)))
         } catch {
             return (result(.failed("\(error)")), .nothing)
         }

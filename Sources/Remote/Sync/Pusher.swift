@@ -29,8 +29,10 @@ public struct Pusher: Sendable {
 
     /// Pushes every plan, `concurrency` at a time; records in `state` exactly the ones that succeeded, each as soon
     /// as it does, and tells `recorded` so the caller can save (a create not saved would be made again by a rerun).
-    /// `finished` is told each file's outcome as soon as it is known (after it is recorded).
-    public func push(_ plans: [PlannedFile], environment: String, force: Bool, concurrency: Int,
+    /// `finished` is told each file's outcome as soon as it is known (after it is recorded). Each file is read again
+    /// (`reading`) while it is pushed, and sent only if it still holds the content planned.
+    public func push(_ plans: [PlannedFile], reading: @escaping @Sendable (String) -> AgentDocument?,
+                     environment: String, force: Bool, concurrency: Int,
                      state: inout SyncState, recorded: (SyncState) -> Void = { _ in },
                      finished: (String, Outcome) -> Void = { _, _ in }) async -> [(file: String, outcome: Outcome)] {
         let snapshot = state
@@ -43,24 +45,28 @@ public struct Pusher: Sendable {
             }
             finished(result.0, result.1)
         }) { [self] plan in
-            let (outcome, entry) = await push(plan, force: force, environment: environment, state: snapshot,
-                                              references: references)
+            guard plan.comparison.hasChanges else { return (plan.file, .unchanged, nil) }
+            guard let document = reading(plan.file),
+                  case let local = resource.schema.requestBody(document) ?? JSONObject(),
+                  ContentHash.of(local) == plan.contentHash else { return (plan.file, .failed(Planner.changedFile), nil) }
+            let (outcome, entry) = await push(plan, document: document, local: local, force: force,
+                                              environment: environment, state: snapshot, references: references)
             return (plan.file, outcome, entry)
         }
         return results.map { ($0.0, $0.1) }
     }
 
-    private func push(_ plan: PlannedFile, force: Bool, environment: String, state: SyncState,
-                      references: ReferenceMap) async -> (Outcome, SyncState.Entry?) {
+    private func push(_ plan: PlannedFile, document: AgentDocument, local: JSONObject, force: Bool, environment: String,
+                      state: SyncState, references: ReferenceMap) async -> (Outcome, SyncState.Entry?) {
         let comparison = plan.comparison
         do {
             guard let id = comparison.id else {
-                let body = try references.resolving(plan.local, fields: resource.references)
+                let body = try references.resolving(local, fields: resource.references)
                 try state.pendingCreates.begin(plan.file, environment: environment)
                 let id = try await service.create(resource, body)
                 let stored = try await service.get(resource, id: id)
-                let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
-                                             secretPaths: plan.document.secretPaths)
+                let entry = try state.synced(resource, id: id, remote: stored, file: local,
+                                             secretPaths: plan.secretPaths)
                 if let failure = readBackFailure(sent: body, stored: stored) { return (.failed(failure), entry) }
                 return (.created(id: id), entry)
             }
@@ -68,16 +74,16 @@ public struct Pusher: Sendable {
             if !conflicts.isEmpty && !force { return (.refused(conflicts), nil) }
             let sending = force ? comparison.changes : comparison.outgoing
             guard !sending.isEmpty else { return (.unchanged, nil) }
-            let body = try references.resolving(resource.updateBody(sending, plan.local), fields: resource.references)
+            let body = try references.resolving(resource.updateBody(sending, local), fields: resource.references)
             try await service.update(resource, id: id, body)
             let stored = try await service.get(resource, id: id)
-            let entry = try state.synced(resource, id: id, remote: stored, file: plan.local,
-                                         secretPaths: plan.document.secretPaths)
+            let entry = try state.synced(resource, id: id, remote: stored, file: local,
+                                         secretPaths: plan.secretPaths)
             if let failure = readBackFailure(sent: body, stored: stored) { return (.failed(failure), nil) }
             return (.updated(fields: sending.count), entry)
         } catch let rejected as RejectedByAPI {
             state.pendingCreates.end(plan.file, environment: environment)
-            return (.rejected(rejected.diagnostics(in: plan.document)), nil)
+            return (.rejected(rejected.diagnostics(in: document)), nil)
         } catch {
             return (.failed("\(error)"), nil)
         }

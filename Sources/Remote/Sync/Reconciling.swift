@@ -24,21 +24,25 @@ public enum Reconciling {
         public init() {}
     }
 
-    /// Finds renames among `documents` and moves their entries in `state`.
-    public static func renames(_ resource: Resource, documents: [AgentDocument], environment: String,
+    /// Whether finding renames needs the files' hashes: a tracked file is gone.
+    public static func needsHashes(_ resource: Resource, environment: String, state: SyncState) -> Bool {
+        state.entries(of: resource, in: environment).keys.contains { !FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Finds renames among `files` (hashed when `needsHashes`) and moves their entries in `state`.
+    public static func renames(_ resource: Resource, files: [LocalFile], environment: String,
                                state: inout SyncState) -> Reconciled {
         let tracked = state.entries(of: resource, in: environment)
-        let present = Set(documents.map(\.file))
+        let present = Set(files.map(\.file))
         let missing = tracked.filter { !present.contains($0.key) && !FileManager.default.fileExists(atPath: $0.key) }
         guard !missing.isEmpty else { return Reconciled() }
-        let untracked = documents.filter { state[environment, $0.file] == nil }
-            .compactMap { document in resource.schema.requestBody(document).map { (file: document.file, body: $0) } }
+        let untracked = files.filter { state[environment, $0.file] == nil && !$0.hashes.isEmpty }
         var result = Reconciled()
         var taken = Set<String>()
         for (file, entry) in missing.sorted(by: { $0.key < $1.key }) {
-            var matches = untracked.filter { ContentHash.of($0.body) == entry.fileHash && !taken.contains($0.file) }
+            var matches = untracked.filter { $0.hashes.contains(entry.fileHash) && !taken.contains($0.file) }
             if matches.isEmpty, let name = entry.baseHash.flatMap(state.bases.base).flatMap(resource.name) {
-                matches = untracked.filter { resource.name(of: $0.body) == name && !taken.contains($0.file) }
+                matches = untracked.filter { $0.name == name && !taken.contains($0.file) }
             }
             if matches.count == 1 {
                 taken.insert(matches[0].file)
@@ -54,13 +58,15 @@ public enum Reconciling {
     /// Adopts, for each untracked file with an interrupted create, the live item of its name that holds exactly its
     /// content; returns the adopted files. The pending mark stays until a saved lock records the file (it is dropped
     /// here once the loaded lock does), or is dropped at once when no live item matches: the plan then creates it.
-    public static func adoptInterruptedCreates(_ resource: Resource, documents: [AgentDocument], environment: String,
-                                               service: any ResourceService, state: inout SyncState) async throws -> [String] {
-        let pending = documents.filter { state.pendingCreates.isPending($0.file, environment: environment) }
-        for document in pending where state[environment, document.file] != nil {
-            state.pendingCreates.end(document.file, environment: environment)
+    /// `reading` gives a file's document (only files with a pending create are read).
+    public static func adoptInterruptedCreates(_ resource: Resource, files: [String], reading: (String) -> AgentDocument?,
+                                               environment: String, service: any ResourceService,
+                                               state: inout SyncState) async throws -> [String] {
+        let pending = files.filter { state.pendingCreates.isPending($0, environment: environment) }
+        for file in pending where state[environment, file] != nil {
+            state.pendingCreates.end(file, environment: environment)
         }
-        let untracked = pending.filter { state[environment, $0.file] == nil }
+        let untracked = pending.filter { state[environment, $0] == nil }.compactMap(reading)
         guard !untracked.isEmpty else { return [] }
         let listing = try await service.list(resource)
         let trackedIDs = Set(state.entries(of: resource, in: environment).values.map(\.id))
