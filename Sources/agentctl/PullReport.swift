@@ -56,7 +56,7 @@ enum PullReport {
         let gone = count { if case .deletedRemotely = $0 { return true } else { return false } }
         let problems = results.count - new - updated - unchanged - gone
         let pulled = results.count - gone
-        var summary = "\(dryRun ? "would pull" : "pulled") \(pulled) agent\(pulled == 1 ? "" : "s"): "
+        var summary = "\(dryRun ? "would pull" : "pulled") \(pulled) \(PlanRendering.noun(pulled, files: results.map(\.file))): "
             + "\(new) new, \(updated) updated, \(unchanged) unchanged"
         if gone > 0 { summary += ", \(gone) deleted remotely" }
         if problems > 0 { summary += ", \(problems) not pulled" }

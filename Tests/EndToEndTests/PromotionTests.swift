@@ -70,6 +70,7 @@ final class PromotionTests: XCTestCase {
         XCTAssertTrue(tool.contains("Authorization: ${BOOK_AUTHORIZATION}\n"), tool)
         XCTAssertFalse(tool.contains("staging-1"), "pull never writes a header's secret")
         XCTAssertTrue(pulled.stderr.contains("set the variable BOOK_AUTHORIZATION"), pulled.stderr)
+        XCTAssertTrue(pulled.stdout.hasSuffix("pulled 3 files: 3 new, 0 updated, 0 unchanged\n"), pulled.stdout)
 
         // A second pull merges into the files it wrote: names and the placeholder stay, nothing changes.
         keys["BOOK_AUTHORIZATION"] = "Bearer staging-1"
@@ -83,7 +84,7 @@ final class PromotionTests: XCTestCase {
         keys["BOOK_AUTHORIZATION"] = "Bearer production-1"
         let pushed = try AgentctlProcess.run(["push", "--yes", "--env", "production"], in: repository, environment: keys)
         XCTAssertEqual(pushed.status, 0, pushed.stdout + pushed.stderr)
-        XCTAssertTrue(pushed.stdout.contains("0 agents to change, 3 to create, 0 unchanged"), pushed.stdout)
+        XCTAssertTrue(pushed.stdout.contains("0 files to change, 3 to create, 0 unchanged"), pushed.stdout)
         let lock = try JSONSerialization.jsonObject(with: Data(contentsOf: repository.appendingPathComponent("agentctl.lock")))
             as! [String: Any]
         let environments = lock["environments"] as! [String: [String: [String: Any]]]
@@ -111,7 +112,7 @@ final class PromotionTests: XCTestCase {
         let writes = try await production.writes().count
         let again = try AgentctlProcess.run(["push", "--yes", "--env", "production"], in: repository, environment: keys)
         XCTAssertEqual(again.status, 0, again.stdout + again.stderr)
-        XCTAssertTrue(again.stdout.hasSuffix("0 agents to change, 0 to create, 3 unchanged\n"), again.stdout)
+        XCTAssertTrue(again.stdout.hasSuffix("0 files to change, 0 to create, 3 unchanged\n"), again.stdout)
         let written = try await production.writes().count
         XCTAssertEqual(written, writes, "the second push is a no-op")
 

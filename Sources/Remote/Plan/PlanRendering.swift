@@ -7,7 +7,13 @@ public enum PlanRendering {
         let create = comparisons.filter(\.isCreate).count
         let change = comparisons.filter { !$0.isCreate && !$0.changes.isEmpty }.count
         let same = comparisons.count - create - change
-        return "\(change) agent\(change == 1 ? "" : "s") to change, \(create) to create, \(same) unchanged"
+        return "\(change) \(noun(change, files: comparisons.map(\.file))) to change, \(create) to create, \(same) unchanged"
+    }
+
+    /// `agent`/`agents` when every file is an agent's, else `file`/`files` (a plan with tools and tests in it).
+    public static func noun(_ count: Int, files: [String]) -> String {
+        let onlyAgents = files.allSatisfy { FileKind(path: $0, text: "") == .agent }
+        return (onlyAgents ? "agent" : "file") + (count == 1 ? "" : "s")
     }
 
     /// `secretPaths` names, per file, the fields whose value came from a secret variable: masked like keys are.
