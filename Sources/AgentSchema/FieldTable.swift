@@ -1,4 +1,5 @@
 import ConfigModel
+import Synchronization
 
 /// The single source of truth for the fields of one kind of file: validation, the JSON Schema, the configuration
 /// reference, the YAML-to-JSON conversion and the defaults all read it. Each table (`FieldTable.agent`, `.tool`,
@@ -9,9 +10,10 @@ public struct FieldTable: Sendable {
     public let sections: [[FieldRule]]
     public let all: [FieldRule]
     /// The values the API fills in for fields left unset.
-    public let serverDefaults: JSONObject
+    public var serverDefaults: JSONObject { parsedDefaults.object }
     /// Every key not in the table is an error (the project file), not a field the API may have added since.
     public let rejectsUnknownKeys: Bool
+    private let parsedDefaults: ParsedOnce
     private let byPath: [String: FieldRule]
     private let childNames: [String: [String]]
     private let orderByPath: [String: Int]
@@ -21,7 +23,7 @@ public struct FieldTable: Sendable {
         self.sections = sections
         self.rejectsUnknownKeys = rejectsUnknownKeys
         all = Array(sections.joined())
-        serverDefaults = (try? JSONParser.parse(serverDefaultsJSON))?.objectValue ?? JSONObject()
+        parsedDefaults = ParsedOnce(serverDefaultsJSON)
         byPath = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var children: [String: [String]] = [:]
         // A union's shapes and a union at the top of the file are not keys anyone writes.
@@ -106,8 +108,26 @@ public struct FieldTable: Sendable {
     }
 
     private static func parentPattern(of path: String) -> String {
-        if path.hasSuffix("[]") { return String(path.dropLast(2)) }
-        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return "" }
+        if path.hasSuffix("[]") { return String(path[..<path.utf8.index(path.utf8.endIndex, offsetBy: -2)]) }
+        guard let dot = path.lastDot else { return "" }
         return String(path[..<dot])
+    }
+}
+
+/// The server defaults, parsed from their JSON at first use: validating a file never needs them, and parsing them
+/// was a tenth of starting up.
+private final class ParsedOnce: Sendable {
+    private let json: String
+    private let parsed = Mutex<JSONObject?>(nil)
+
+    init(_ json: String) { self.json = json }
+
+    var object: JSONObject {
+        parsed.withLock { parsed in
+            if let parsed { return parsed }
+            let object = (try? JSONParser.parse(json))?.objectValue ?? JSONObject()
+            parsed = object
+            return object
+        }
     }
 }
