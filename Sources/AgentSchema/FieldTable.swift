@@ -1,5 +1,4 @@
 import ConfigModel
-import Synchronization
 
 /// The single source of truth for the fields of one kind of file: validation, the JSON Schema, the configuration
 /// reference, the YAML-to-JSON conversion and the defaults all read it. Each table (`FieldTable.agent`, `.tool`,
@@ -10,10 +9,9 @@ public struct FieldTable: Sendable {
     public let sections: [[FieldRule]]
     public let all: [FieldRule]
     /// The values the API fills in for fields left unset.
-    public var serverDefaults: JSONObject { parsedDefaults.object }
+    public let serverDefaults: JSONObject
     /// Every key not in the table is an error (the project file), not a field the API may have added since.
     public let rejectsUnknownKeys: Bool
-    private let parsedDefaults: ParsedOnce
     private let byPath: [String: FieldRule]
     private let childNames: [String: [String]]
     private let orderByPath: [String: Int]
@@ -23,7 +21,7 @@ public struct FieldTable: Sendable {
         self.sections = sections
         self.rejectsUnknownKeys = rejectsUnknownKeys
         all = Array(sections.joined())
-        parsedDefaults = ParsedOnce(serverDefaultsJSON)
+        serverDefaults = (try? JSONParser.parse(serverDefaultsJSON))?.objectValue ?? JSONObject()
         byPath = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var children: [String: [String]] = [:]
         // A union's shapes and a union at the top of the file are not keys anyone writes.
@@ -111,23 +109,5 @@ public struct FieldTable: Sendable {
         if path.hasSuffix("[]") { return String(path[..<path.utf8.index(path.utf8.endIndex, offsetBy: -2)]) }
         guard let dot = path.lastDot else { return "" }
         return String(path[..<dot])
-    }
-}
-
-/// The server defaults, parsed from their JSON at first use: validating a file never needs them, and parsing them
-/// was a tenth of starting up.
-private final class ParsedOnce: Sendable {
-    private let json: String
-    private let parsed = Mutex<JSONObject?>(nil)
-
-    init(_ json: String) { self.json = json }
-
-    var object: JSONObject {
-        parsed.withLock { parsed in
-            if let parsed { return parsed }
-            let object = (try? JSONParser.parse(json))?.objectValue ?? JSONObject()
-            parsed = object
-            return object
-        }
     }
 }

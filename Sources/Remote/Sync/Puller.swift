@@ -100,15 +100,12 @@ public struct Puller: Sendable {
             }
             return (FileResult(file: target.file, id: id, change: .failed("\(error)"), before: nil, after: nil), .nothing)
         }
-        // Writing flushes the file to disk: done off the cooperative pool, so other responses are read meanwhile.
-        return await OwnThread.run { [self] in
-            var file = target.file
-            if let fallback = target.fallback,
-               (try? AgentDocument.readBytes(path: target.file)).map(AgentDocument.text) != text(remote, file: file, stated: nil, options: options) {
-                file = fallback
-            }
-            return write(remote, id: id, to: file, entry: entry, options: options, state: state)
+        var file = target.file
+        if let fallback = target.fallback,
+           (try? AgentDocument.readBytes(path: target.file)).map(AgentDocument.text) != text(remote, file: file, stated: nil, options: options) {
+            file = fallback
         }
+        return write(remote, id: id, to: file, entry: entry, options: options, state: state)
     }
 
     private func deletedRemotely(_ id: String, file: String, options: Options) -> (FileResult, Record) {
