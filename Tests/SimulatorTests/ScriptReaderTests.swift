@@ -67,7 +67,7 @@ final class ScriptReaderTests: XCTestCase {
 
     /// A line of ASCII is read byte by byte, any other character by character: both report the same columns.
     func testLinesWithAndWithoutNonASCIIReportTheSameColumns() throws {
-        let bad = ["usr: hello", "  user hello", "user +: hi", "user @-3: hi", "agent 1.5 hi", "silence", "silence 5 more",
+        let bad = ["usr: hello", "  user hello", "user +: hi", "user @-3: hi", "agent 1.5 hi", "silence x", "silence 5 more",
                    "user:    ", "expect p95 response_latency <= x"]
         func diagnostics(_ lines: [String]) -> String {
             do {
