@@ -82,14 +82,13 @@ public struct FieldRule: Sendable {
     }
 
     /// The last key of the path, as the user writes it.
-    /// Found from the last dot in UTF-8: every table is indexed by name at start-up, and paths are ASCII.
     public var name: String {
-        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return path }
+        guard let dot = path.lastDot else { return path }
         return String(path[path.utf8.index(after: dot)...])
     }
 
     /// One shape of a union (`tool_config{webhook}`): an object, not a key the user writes.
-    public var isVariant: Bool { path.hasSuffix("}") }
+    public var isVariant: Bool { path.utf8.last == UInt8(ascii: "}") }
 
     /// The pattern of a union's shape for one value of its discriminator.
     public func variantPattern(_ value: String) -> String { path + "{" + value + "}" }
@@ -135,5 +134,15 @@ public struct FieldRule: Sendable {
         if let exclusiveMinimum, value <= exclusiveMinimum { return false }
         if let exclusiveMaximum, value >= exclusiveMaximum { return false }
         return true
+    }
+}
+
+extension String {
+    /// Where the last `.` of a path is, found in the stored bytes in one scan rather than index by index through
+    /// `utf8`: every table is indexed by name at start-up.
+    var lastDot: String.Index? {
+        var path = self
+        guard let offset = path.withUTF8({ $0.lastIndex(of: UInt8(ascii: ".")) }) else { return nil }
+        return utf8.index(utf8.startIndex, offsetBy: offset)
     }
 }

@@ -106,8 +106,8 @@ public struct FieldTable: Sendable {
     }
 
     private static func parentPattern(of path: String) -> String {
-        if path.hasSuffix("[]") { return String(path.dropLast(2)) }
-        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return "" }
+        if path.hasSuffix("[]") { return String(path[..<path.utf8.index(path.utf8.endIndex, offsetBy: -2)]) }
+        guard let dot = path.lastDot else { return "" }
         return String(path[..<dot])
     }
 }

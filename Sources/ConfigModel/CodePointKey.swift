@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mapping key compared and hashed by its code points (UTF-8 bytes), as YAML and JSON compare keys: Swift's `String`
 /// equality would make `café` precomposed and decomposed one key. Used where keys are looked up in bulk (mappings,
 /// `JSONObject`).
@@ -16,10 +18,15 @@ struct CodePointKey: Hashable {
 
 extension String {
     /// Equal code point for code point (the same UTF-8 bytes), where `==` also equates canonically equivalent text.
-    /// Compares the stored bytes in one pass: walking `utf8` index by index cost more than the rest of a key lookup.
+    /// Compares the stored bytes with `memcmp`: a byte-by-byte loop cost more than the rest of a key lookup.
     public func hasSameCodePoints(as other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
         var left = self, right = other
-        return left.withUTF8 { leftBytes in right.withUTF8 { leftBytes.elementsEqual($0) } }
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return true }
+                return memcmp(leftStart, rightStart, leftBytes.count) == 0
+            }
+        }
     }
 }

@@ -129,12 +129,17 @@ public enum SpokenText {
 
     /// Runs of non-space characters, counted without building them: long scripts measure every line.
     static func wordCount(_ text: String) -> Int {
+        // ASCII text is counted on its bytes (a CR LF pair is then two spaces, not one: the same count).
+        text.utf8.allSatisfy { $0 < 0x80 } ? runs(in: text.utf8, isSpace: \.isScriptSpace) : runs(in: text, isSpace: \.isScriptSpace)
+    }
+
+    private static func runs<Text: Sequence>(in text: Text, isSpace: (Text.Element) -> Bool) -> Int {
         var words = 0
         var inWord = false
-        for character in text {
-            let isSpace = character.isScriptSpace
-            if !isSpace && !inWord { words += 1 }
-            inWord = !isSpace
+        for element in text {
+            let space = isSpace(element)
+            if !space && !inWord { words += 1 }
+            inWord = !space
         }
         return words
     }

@@ -65,6 +65,7 @@ public enum ScriptReader {
 
     /// A comment is a `#` at the start of a word followed by a space or the line end, so `#123` stays text.
     static func withoutComment(_ characters: Substring) -> Substring {
+        guard !characters.hasOneByteCharacters else { return withoutComment(ascii: characters) }
         var previousIsWhitespace = true
         var index = characters.startIndex
         while index < characters.endIndex {
@@ -74,6 +75,23 @@ public enum ScriptReader {
                 return characters[..<index]
             }
             previousIsWhitespace = character.isScriptSpace
+            index = next
+        }
+        return characters
+    }
+
+    /// `withoutComment` on the bytes of a line whose every character is one byte.
+    private static func withoutComment(ascii characters: Substring) -> Substring {
+        let bytes = characters.utf8
+        var previousIsWhitespace = true
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == UInt8(ascii: "#"), previousIsWhitespace, next == bytes.endIndex || bytes[next].isScriptSpace {
+                return characters[..<index]
+            }
+            previousIsWhitespace = byte.isScriptSpace
             index = next
         }
         return characters
@@ -158,105 +176,10 @@ public enum ScriptReader {
             return .failure(Problem(column: cursor.column, message: "expected ':' after '\(keyword)', found \(found)"))
         }
         cursor.advance()
-        let text = cursor.rest().trimmingCharacters
+        let text = cursor.restTrimmed()
         guard !text.isEmpty else {
             return .failure(Problem(column: cursor.column, message: "expected what the \(keyword) says after ':'"))
         }
         return .success(text)
-    }
-}
-
-/// Walks one line's characters keeping the 1-based column (counted in characters, as an editor counts them).
-/// It moves an index through the line itself rather than copying the line into an array of characters: reading
-/// long scripts is dominated by this walk.
-struct LineCursor {
-    private let characters: Substring
-    private var index: Substring.Index
-    private(set) var column = 1
-
-    init(_ characters: Substring) {
-        self.characters = characters
-        index = characters.startIndex
-    }
-
-    var atEnd: Bool { index >= characters.endIndex }
-    var peek: Character? { atEnd ? nil : characters[index] }
-
-    mutating func advance() {
-        index = characters.index(after: index)
-        column += 1
-    }
-
-    mutating func skipSpaces() {
-        while let next = peek, next == " " || next == "\t" { advance() }
-    }
-
-    /// Consumes `expected` and the spaces after it when it is the next word.
-    mutating func skip(word expected: String) -> Bool {
-        let start = self
-        if word() == expected {
-            skipSpaces()
-            return true
-        }
-        self = start
-        return false
-    }
-
-    mutating func word() -> String {
-        take { $0.isScriptLetter }
-    }
-
-    /// A name such as `call_end` or `silence_timeout`: letters, digits and underscores.
-    mutating func token() -> String {
-        take { $0.isLetter || $0.isNumber || $0 == "_" }
-    }
-
-    /// A comparison such as `<=`.
-    mutating func operatorToken() -> String {
-        take { $0 == "<" || $0 == ">" || $0 == "=" }
-    }
-
-    /// The run of characters up to a space or ':', for number parsing and error messages.
-    mutating func number() -> String {
-        take { $0 != ":" && $0 != " " && $0 != "\t" }
-    }
-
-    /// Everything left on the line; the cursor's column stays at its start.
-    func rest() -> Substring { characters[index...] }
-
-    private mutating func take(while belongs: (Character) -> Bool) -> String {
-        let start = index
-        while let next = peek, belongs(next) { advance() }
-        return String(characters[start..<index])
-    }
-}
-
-extension StringProtocol {
-    /// Lines split at LF or CRLF (a single Character in Swift, so splitting at "\n" alone would miss it).
-    var fileLines: [SubSequence] {
-        split(omittingEmptySubsequences: false) { $0.asciiValue == 0x0A }  // "\r\n".asciiValue is 0x0A too
-    }
-
-    /// The text without white space at either end.
-    var trimmingCharacters: String {
-        guard let first = firstIndex(where: { !$0.isScriptSpace }), let last = lastIndex(where: { !$0.isScriptSpace }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}
-
-extension Character {
-    /// `isWhitespace`, answered for ASCII without Unicode's property tables: a script is nearly all ASCII, and
-    /// reading one asks about every character.
-    var isScriptSpace: Bool {
-        guard let ascii = asciiValue else { return isWhitespace }
-        return ascii == 0x20 || (0x09...0x0D).contains(ascii)
-    }
-
-    /// `isLetter`, with the same shortcut for ASCII.
-    var isScriptLetter: Bool {
-        guard let ascii = asciiValue else { return isLetter }
-        return (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
     }
 }

@@ -65,6 +65,25 @@ final class ScriptReaderTests: XCTestCase {
         }
     }
 
+    /// A line of ASCII is read byte by byte, any other character by character: both report the same columns.
+    func testLinesWithAndWithoutNonASCIIReportTheSameColumns() throws {
+        let bad = ["usr: hello", "  user hello", "user +: hi", "user @-3: hi", "agent 1.5 hi", "silence x", "silence 5 more",
+                   "user:    ", "expect p95 response_latency <= x"]
+        func diagnostics(_ lines: [String]) -> String {
+            do {
+                _ = try ScriptReader.read(lines.joined(separator: "\n"), file: "x.sim")
+                return ""
+            } catch { return error.description }
+        }
+        XCTAssertEqual(diagnostics(bad).split(separator: "\n").count, bad.count)
+        XCTAssertEqual(diagnostics(bad), diagnostics(bad.map { $0 + " # café" }))
+        XCTAssertEqual(diagnostics(["user +e\u{301}: hi"]), "x.sim:1:7: error: [script] expected seconds after '+' such as 0.5, found 'e\u{301}'")
+        let script = try ScriptReader.read("user:  naïve  \nagent:\tplain\t\nuser: ok # a comment\r\n", file: "x.sim")
+        XCTAssertEqual(script.lines.map(\.text), ["naïve", "plain", "ok"])
+        XCTAssertEqual(SpokenText.wordCount("two  words\r\n"), 2)
+        XCTAssertEqual(SpokenText.wordCount(" trois mots\u{A0}là "), 3)
+    }
+
     func testLineStartingBeforeThePreviousEventIsALocatedError() throws {
         let script = try ScriptReader.read("user: Hi.\nagent 5: Hello!\nuser @3: hello?\n", file: "order.sim")
         XCTAssertThrowsError(try Simulation.run(settings: SimulationSettings(), script: script)) { error in
