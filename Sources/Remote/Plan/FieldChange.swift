@@ -52,14 +52,14 @@ public struct FileComparison: Sendable {
                 changes.append(FieldChange(path: path, before: nil, after: value, kind: .create))
                 continue
             }
-            let live = Self.value(at: path, in: remote) ?? defaults(path)
+            let live = remote.value(at: path) ?? defaults(path)
             if live == value {
                 unchanged += 1
                 continue
             }
             let kind: FieldChange.Kind
             if let base, !unbased.overlaps(path) {
-                let agreed = Self.value(at: path, in: base) ?? defaults(path)
+                let agreed = base.value(at: path) ?? defaults(path)
                 kind = agreed == live ? .change : (agreed == value ? .drift : .conflict)
             } else {
                 kind = base == nil && remoteChanged ? .conflict : .change
@@ -116,11 +116,5 @@ public struct FileComparison: Sendable {
             }
         }
         return result
-    }
-
-    static func value(at path: [String], in object: JSONObject) -> JSONValue? {
-        var node: JSONValue? = .object(object)
-        for key in path { node = node?[key] }
-        return node
     }
 }

@@ -25,7 +25,7 @@ public enum PatchBody {
     public static func notStored(sent: JSONObject, readBack: JSONObject,
                                  defaults: ([String]) -> JSONValue?) -> [(path: [String], sent: JSONValue, stored: JSONValue?)] {
         FileComparison.leaves(of: sent).compactMap { path, value in
-            let stored = FileComparison.value(at: path, in: readBack) ?? defaults(path)
+            let stored = readBack.value(at: path) ?? defaults(path)
             return stored == value ? nil : (path, value, stored)
         }
     }

@@ -57,11 +57,11 @@ struct PullMerge {
         let version = resource.remoteVersion(remote)
         let liveMoved = entry == nil || version == nil || version != entry?.remoteUpdatedAt
         let drift = !liveMoved ? [] : resolution.resolved.compactMap { placeholder -> PlaceholderDrift? in
-            let live = Self.value(at: placeholder.path, in: theirs)
+            let live = theirs.value(at: placeholder.path)
             // Changed in the variables since the last sync, the live value still the synced one: a local edit.
             if let base, !resolution.secretPaths.overlaps(placeholder.path),
-               Self.value(at: placeholder.path, in: base) == live { return nil }
-            let local = Self.value(at: placeholder.path, in: ours) ?? .null
+               base.value(at: placeholder.path) == live { return nil }
+            let local = ours.value(at: placeholder.path) ?? .null
             guard case .drift(let drift) = PlaceholderComparison.compare(placeholder, local: local, remote: live,
                                                                           variables: variables) else { return nil }
             return PlaceholderDrift(path: placeholder.path, drift: drift)
@@ -110,28 +110,8 @@ struct PullMerge {
         let raw = FileContent.fromRemote(live, stated: ours, full: full, schema: resource.schema)
         var masked = FileContent.fromRemote(resource.withoutSecrets(live, file), stated: ours, full: full, schema: resource.schema)
         guard masked != raw else { return raw }
-        for path in pinned { if let value = Self.value(at: path, in: raw) { masked = Self.setting(value, at: path, in: masked) } }
+        for path in pinned { if let value = raw.value(at: path) { masked = masked.setting(value, at: path) } }
         return masked
-    }
-
-    /// The object with `value` at a path of keys (a path through a list is left as it is).
-    private static func setting(_ value: JSONValue, at path: [String], in object: JSONObject) -> JSONObject {
-        guard let key = path.first else { return object }
-        var result = object
-        if path.count == 1 {
-            result[key] = value
-        } else if case .object(let child)? = object[key] {
-            result[key] = .object(setting(value, at: Array(path.dropFirst()), in: child))
-        }
-        return result
-    }
-
-    /// The value at a path of keys, a list item by its index (a placeholder may be one).
-    private static func value(at path: [String], in object: JSONObject) -> JSONValue? {
-        path.reduce(JSONValue.object(object) as JSONValue?) { node, key in
-            if case .array(let items)? = node { return Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil } }
-            return node?[key]
-        }
     }
 
     /// The content as read back from the file pull would write for the live item alone.
