@@ -56,10 +56,10 @@ struct Connection {
         let named = paths.isEmpty ? try resourceFolders() : project.paths(paths)
         var state = try loadState()
         let files = AgentFileLoading(variables: variables)
+        // Asked once a resource, not once a file: each asking looks at every tracked file on disk.
+        let hashing = Resource.all.filter { Reconciling.needsHashes($0, environment: environment, state: state) }
         let found = try files.scan(paths: named, defaultDirectory: settings.agentsDirectory,
-                                   references: ReferenceMap(state: state, environment: environment)) { [state, environment] in
-            Reconciling.needsHashes($0, environment: environment, state: state)
-        }
+                                   references: ReferenceMap(state: state, environment: environment)) { hashing.contains($0) }
         var plans: [PlannedFile] = []
         var reconciled = Reconciling.Reconciled()
         for resource in Resource.all {
