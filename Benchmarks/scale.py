@@ -10,22 +10,25 @@ import subprocess
 from workloads import Emulator, one_agent_file, validate_files
 
 
-def slopes(label, sizes, medians):
-    pairs = list(zip(sizes, medians))
-    parts = [f"{label}: " + ", ".join(f"{size:,} -> {median:.3f} s" for size, median in pairs)]
-    for (n1, t1), (n2, t2) in zip(pairs, pairs[1:]):
-        parts.append(f"slope {n1:,}->{n2:,}: {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
-    print("- " + "; ".join(parts))
+def slopes(label, sizes, results):
+    """Slopes of the wall median and of the CPU time (user + system, mean): CPU time moves far less with the load
+    of a shared machine, so it is the curve to read when the machine is busy."""
+    for kind, times in (("wall", [r["median"] for r in results]), ("cpu", [r["user"] + r["system"] for r in results])):
+        pairs = list(zip(sizes, times))
+        parts = [f"{label} ({kind}): " + ", ".join(f"{size:,} -> {time:.3f} s" for size, time in pairs)]
+        for (n1, t1), (n2, t2) in zip(pairs, pairs[1:]):
+            parts.append(f"slope {n1:,}->{n2:,}: {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
+        print("- " + "; ".join(parts))
 
 
 def scale_cases(args, bins, work, hyperfine, load):
     before = load()
     print(f"\n### 5. scale (load average {before} before)\n")
-    medians = []
+    validated = []
     for count in args.scale:
         folder = validate_files(work, count)
-        medians.append(hyperfine([("validate", f"{bins}/agentctl validate {folder}")], args.runs, work)["validate"]["median"])
-    slopes("validate, files", args.scale, medians)
+        validated.append(hyperfine([("validate", f"{bins}/agentctl validate {folder}")], args.runs, work)["validate"])
+    slopes("validate, files", args.scale, validated)
 
     pulls, diffs = [], []
     for count in args.scale:
@@ -35,11 +38,11 @@ def scale_cases(args, bins, work, hyperfine, load):
             prefix = f"ELEVENLABS_API_KEY={env['ELEVENLABS_API_KEY']} ELEVENLABS_BASE_URL={env['ELEVENLABS_BASE_URL']}"
             pulled = hyperfine([("pull", f"cd {repo} && {prefix} {bins}/agentctl pull")], max(1, args.network_runs), work,
                                prepare=f"rm -rf {repo} && mkdir -p {repo}")
-            pulls.append(pulled["pull"]["median"])
+            pulls.append(pulled["pull"])
             shutil.rmtree(repo, ignore_errors=True)
             repo.mkdir()
             subprocess.run(f"{prefix} {bins}/agentctl pull", shell=True, cwd=repo, check=True, stdout=subprocess.DEVNULL)
-            diffs.append(hyperfine([("diff", f"{prefix} {bins}/agentctl diff")], max(1, args.network_runs), repo)["diff"]["median"])
+            diffs.append(hyperfine([("diff", f"{prefix} {bins}/agentctl diff")], max(1, args.network_runs), repo)["diff"])
         shutil.rmtree(repo, ignore_errors=True)
     slopes("pull, agents (no latency)", args.scale, pulls)
     slopes("diff, agents (no latency)", args.scale, diffs)
@@ -47,6 +50,6 @@ def scale_cases(args, bins, work, hyperfine, load):
     one = []
     for size in args.file_sizes:
         path = one_agent_file(work, size)
-        one.append(hyperfine([("one", f"{bins}/agentctl validate {path}")], args.runs, work)["one"]["median"])
+        one.append(hyperfine([("one", f"{bins}/agentctl validate {path}")], args.runs, work)["one"])
     slopes("validate, one file of bytes", args.file_sizes, one)
     print(f"- load average after: {load()}")
