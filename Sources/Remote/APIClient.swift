@@ -187,7 +187,8 @@ public final class APIClient: Sendable {
     /// The retry rules. 429 and 503 mean the server turned the request away, so every request is retried.
     /// Timeouts, lost connections, other 5xx and unreadable answers may come after the server acted:
     /// only idempotent requests are retried then, and a create reports an unknown outcome instead of
-    /// risking a duplicate agent. Errors that happen before anything is sent are retried for all.
+    /// risking a duplicate agent. Errors that happen before anything is sent are retried for all: a refused
+    /// connection, or a timeout or lost connection before a byte of the body was taken (`BodyNotSent`).
     private func judge(_ outcome: AttemptOutcome, _ request: APIRequest, attempt: Int) -> Verdict {
         let host = configuration.baseURL.host
         switch outcome {
@@ -196,6 +197,8 @@ public final class APIClient: Sendable {
             return request.idempotent
                 ? .fail(.answerTooLarge(limit: limit), nil)
                 : .fail(.outcomeUnknown("the answer from \(host) is larger than \(limit), the most agentctl reads"), nil)
+        case .noResponse(let error) where error is BoundedResponses.BodyNotSent:
+            return .retry(.connection(describe(error)), nil, retryAfter: nil)
         case .noResponse(let error) where TLSFailure.reason(error) != nil:
             return .fail(.insecureConnection(configuration.apiKey.redact(TLSFailure.reason(error) ?? "")), nil)
         case .noResponse(let error):
@@ -249,6 +252,7 @@ public final class APIClient: Sendable {
         if error is BoundedResponses.TooLarge {
             return "the answer is larger than \(RemoteError.format(bytes: configuration.maxAnswerBytes))"
         }
+        if let unsent = error as? BoundedResponses.BodyNotSent { return describe(unsent.failure) + " before the request was sent" }
         guard let code = (error as? URLError)?.code else {
             return configuration.apiKey.redact(String(describing: error))
         }
