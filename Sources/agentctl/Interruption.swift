@@ -53,8 +53,14 @@ final class LockCheckpoint: Sendable {
         }
     }
 
-    /// Creates are saved at once: a create not recorded is the one thing a rerun could repeat.
-    func recordNow(_ state: SyncState) {
+    /// A pushed agent: saved at once while a create is in flight (marked in `.agentctl/creating/` until it is
+    /// recorded), as a create not recorded is the one thing a rerun could repeat; an update is found again by a rerun,
+    /// so it is saved as a pulled agent is.
+    func recordPushed(_ state: SyncState) {
+        if state.pendingCreates.isEmpty { record(state) } else { recordNow(state) }
+    }
+
+    private func recordNow(_ state: SyncState) {
         progress.withLock { progress in
             progress.latest = state
             save(state, &progress)
