@@ -84,6 +84,10 @@ def table(title, results, peaks, load_before):
 
 
 def ratio_line(label, numerator, denominator, target=None, higher_is_better=False):
+    if not denominator:
+        # hyperfine takes its estimate of the shell's start-up off each time: on a loaded machine a floor can go to 0.
+        print(f"- {label}: n/a (the denominator measured 0, under hyperfine's resolution)")
+        return None
     value = numerator / denominator
     verdict = ""
     if target is not None and not SMOKE:

@@ -63,7 +63,7 @@ public final class AgentEmulator: Sendable {
             Task { await server.stop() }
             return HTTPResponse(webSocket: ConnectionDrop())
         }
-        let response = await answer(request, number: number)
+        let response = await closing(await answer(request, number: number), of: request, number: number)
         await stats.end()
         if configuration.logRequests {
             let elapsed = started.duration(to: .now).components
@@ -112,6 +112,27 @@ public final class AgentEmulator: Sendable {
         guard faults.corruptsBody(ofRequest: number) else { return response }
         await stats.record("malformed")
         return await HTTPReplies.truncated(response)
+    }
+
+    /// How the answer treats its connection: closed late (a whole answer picked by `closeLateEvery`), else, when the
+    /// request asked to close it, saying so (RFC 9112 9.6), so no client keeps a connection the server is closing.
+    private func closing(_ response: HTTPResponse, of request: HTTPRequest, number: Int) async -> HTTPResponse {
+        guard response.statusCode != .switchingProtocols else { return response }
+        let faults = configuration.faults
+        if faults.closesLate(afterRequest: number), !faults.cutsBody(ofRequest: number), !faults.answersHuge(toRequest: number) {
+            await stats.record("closed_late")
+            return await HTTPReplies.closingLate(response, after: faults.lateCloseDelay)
+        }
+        guard Self.asksToClose(request) else { return response }
+        var closing = response
+        closing.headers[.connection] = "close"
+        return closing
+    }
+
+    private static func asksToClose(_ request: HTTPRequest) -> Bool {
+        (request.headers[.connection] ?? "").split(separator: ",").contains {
+            $0.trimmingCharacters(in: .whitespaces).lowercased() == "close"
+        }
     }
 
     private static func query(_ request: HTTPRequest) -> String {

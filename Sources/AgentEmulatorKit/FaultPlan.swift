@@ -33,6 +33,11 @@ public struct FaultPlan: Sendable {
     /// Every N-th request is processed, then answered with its full Content-Length but only half its body,
     /// and the connection is closed.
     public var cutBodyEvery: Int?
+    /// Every N-th request is answered as a server that closes late does: without the `Connection: close` its request
+    /// asked for, and with the connection left open `lateCloseDelay` after the answer before it is closed. A client
+    /// that takes such a connection for another request has that request cut off (and reset) under it.
+    public var closeLateEvery: Int?
+    public var lateCloseDelay = Duration.milliseconds(500)
     /// Every N-th request is answered 200 with an endless-looking body of `hugeAnswerBytes`, sent chunked (or with
     /// its Content-Length when `hugeAnswerDeclared`).
     public var hugeAnswerEvery: Int?
@@ -63,6 +68,10 @@ public struct FaultPlan: Sendable {
 
     public func cutsBody(ofRequest number: Int) -> Bool {
         Self.hits(number, cutBodyEvery)
+    }
+
+    public func closesLate(afterRequest number: Int) -> Bool {
+        Self.hits(number, closeLateEvery)
     }
 
     public func answersHuge(toRequest number: Int) -> Bool {

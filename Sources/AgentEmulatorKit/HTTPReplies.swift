@@ -55,6 +55,15 @@ enum HTTPReplies {
                             body: HTTPBodySequence(from: half, count: body.count))
     }
 
+    /// The same answer, whole and with its Content-Length, but the connection kept open `delay` after it before it is
+    /// closed, and no `Connection: close` said: what a client reads as a connection it may reuse.
+    static func closingLate(_ response: HTTPResponse, after delay: Duration) async -> HTTPResponse {
+        let body = (try? await response.bodyData) ?? Data()
+        let late = StreamedBody(prefix: body, filler: 0, failsAtEnd: false, pauseAtEnd: delay)
+        return HTTPResponse(statusCode: response.statusCode, headers: response.headers,
+                            body: HTTPBodySequence(from: late, count: body.count))
+    }
+
     /// 200 with a JSON-looking body of `bytes` bytes, made as it is sent and sent chunked (no Content-Length),
     /// so only a client that counts what it reads can stop it.
     static func huge(bytes: Int, declared: Bool) -> HTTPResponse {

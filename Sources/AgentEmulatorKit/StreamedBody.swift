@@ -3,8 +3,9 @@ import FlyingSocks
 import Foundation
 
 /// A response body made while it is sent: `prefix`, then `filler` bytes of `a`, then, if `failsAtEnd`, an error
-/// that makes the server close the connection. So a body can be huge without being held in memory, or cut short
-/// after its Content-Length promised more.
+/// that makes the server close the connection, or a `pauseAtEnd` before the server goes on (and closes). So a body
+/// can be huge without being held in memory, cut short after its Content-Length promised more, or complete with the
+/// connection closed a moment later.
 struct StreamedBody: AsyncBufferedSequence {
     typealias Element = UInt8
     struct Cut: Error {}
@@ -12,15 +13,17 @@ struct StreamedBody: AsyncBufferedSequence {
     let prefix: Data
     let filler: Int
     let failsAtEnd: Bool
+    var pauseAtEnd = Duration.zero
 
     func makeAsyncIterator() -> Iterator {
-        Iterator(prefix: prefix, filler: filler, failsAtEnd: failsAtEnd)
+        Iterator(prefix: prefix, filler: filler, failsAtEnd: failsAtEnd, pauseAtEnd: pauseAtEnd)
     }
 
     struct Iterator: AsyncBufferedIteratorProtocol {
         var prefix: Data
         var filler: Int
         let failsAtEnd: Bool
+        var pauseAtEnd: Duration
 
         mutating func next() async throws -> UInt8? {
             try await nextBuffer(suggested: 1)?.first
@@ -39,6 +42,10 @@ struct StreamedBody: AsyncBufferedSequence {
                 return chunk
             }
             if failsAtEnd { throw Cut() }
+            if pauseAtEnd > .zero {
+                try await Task.sleep(for: pauseAtEnd)
+                pauseAtEnd = .zero
+            }
             return nil
         }
     }

@@ -48,11 +48,8 @@ public final class APIClient: Sendable {
     }
 
     public let configuration: Configuration
+    /// For requests that are safe to repeat and carry no body; the others each get a session of their own (`perform`).
     private let session: URLSession
-    /// For requests that must not be sent twice, or that carry a body: libcurl silently resends a request once when
-    /// a reused keep-alive connection closes before any answer, so these go out alone on a fresh connection
-    /// (`Connection: close`) that is never reused.
-    private let unrepeatableSession: URLSession
     private let pool: RequestPool
     private let responses: BoundedResponses
     private let reachability: Mutex<ServerReachability>
@@ -62,7 +59,6 @@ public final class APIClient: Sendable {
         self.configuration = configuration
         responses = BoundedResponses(limit: configuration.maxAnswerBytes)
         session = Self.makeSession(configuration, delegate: responses)
-        unrepeatableSession = Self.makeSession(configuration, delegate: responses)
         pool = RequestPool(limit: configuration.concurrency)
         reachability = Mutex(ServerReachability(threshold: configuration.retry.unreachableAfter))
     }
@@ -81,7 +77,6 @@ public final class APIClient: Sendable {
 
     deinit {
         session.invalidateAndCancel()
-        unrepeatableSession.invalidateAndCancel()
     }
 
     private enum Verdict {
@@ -149,15 +144,16 @@ public final class APIClient: Sendable {
             urlRequest.httpBody = body
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        // A request with a body goes alone too: the silent resend would have to rewind a body Foundation cannot
-        // rewind, so it waited out the whole timeout when a reused connection was closed or reset under a PATCH.
+        // libcurl silently resends a request once when a reused connection closes before any answer: a create must
+        // not be sent twice, and a body cannot be rewound (the resend went without it and waited out the timeout).
+        // So these go alone, on a session of their own: a connection a server left open is never theirs to reuse.
         let alone = !request.idempotent || request.body != nil
         if alone { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
         await pool.acquire()
         let started = ContinuousClock.now
         let outcome: AttemptOutcome
+        let transport = alone ? Self.makeSession(configuration, delegate: responses) : session
         do {
-            let transport = alone ? unrepeatableSession : session
             let (body, response) = try await responses.data(for: urlRequest, on: transport)
             if let http = response as? HTTPURLResponse {
                 outcome = .response(status: http.statusCode, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
@@ -168,6 +164,7 @@ public final class APIClient: Sendable {
         } catch {
             outcome = .noResponse(error)
         }
+        if alone { transport.finishTasksAndInvalidate() }
         await pool.release()
         reachability.withLock { state in
             switch outcome {
@@ -190,7 +187,8 @@ public final class APIClient: Sendable {
     /// The retry rules. 429 and 503 mean the server turned the request away, so every request is retried.
     /// Timeouts, lost connections, other 5xx and unreadable answers may come after the server acted:
     /// only idempotent requests are retried then, and a create reports an unknown outcome instead of
-    /// risking a duplicate agent. Errors that happen before anything is sent are retried for all.
+    /// risking a duplicate agent. Errors that happen before anything is sent are retried for all: a refused
+    /// connection, or a timeout or lost connection before a byte of the body was taken (`BodyNotSent`).
     private func judge(_ outcome: AttemptOutcome, _ request: APIRequest, attempt: Int) -> Verdict {
         let host = configuration.baseURL.host
         switch outcome {
@@ -199,6 +197,8 @@ public final class APIClient: Sendable {
             return request.idempotent
                 ? .fail(.answerTooLarge(limit: limit), nil)
                 : .fail(.outcomeUnknown("the answer from \(host) is larger than \(limit), the most agentctl reads"), nil)
+        case .noResponse(let error) where error is BoundedResponses.BodyNotSent:
+            return .retry(.connection(describe(error)), nil, retryAfter: nil)
         case .noResponse(let error) where TLSFailure.reason(error) != nil:
             return .fail(.insecureConnection(configuration.apiKey.redact(TLSFailure.reason(error) ?? "")), nil)
         case .noResponse(let error):
@@ -252,6 +252,7 @@ public final class APIClient: Sendable {
         if error is BoundedResponses.TooLarge {
             return "the answer is larger than \(RemoteError.format(bytes: configuration.maxAnswerBytes))"
         }
+        if let unsent = error as? BoundedResponses.BodyNotSent { return describe(unsent.failure) + " before the request was sent" }
         guard let code = (error as? URLError)?.code else {
             return configuration.apiKey.redact(String(describing: error))
         }

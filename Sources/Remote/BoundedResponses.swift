@@ -13,6 +13,18 @@ final class BoundedResponses: NSObject, URLSessionDataDelegate, Sendable {
     /// An answer longer than the limit; the transfer was stopped.
     struct TooLarge: Error {}
 
+    /// A request with a body that timed out or lost its connection before a byte of its body was taken to be sent (a
+    /// connect that never completed): the server cannot have acted on it, so even a create may be sent again.
+    struct BodyNotSent: Error {
+        let failure: URLError
+
+        static func of(_ task: URLSessionTask, failing error: any Error) -> BodyNotSent? {
+            guard let failure = error as? URLError, [.timedOut, .networkConnectionLost].contains(failure.code),
+                  task.countOfBytesExpectedToSend > 0, task.countOfBytesSent == 0 else { return nil }
+            return BodyNotSent(failure: failure)
+        }
+    }
+
     private struct Pending {
         let continuation: CheckedContinuation<(Data, URLResponse), any Error>
         var response: URLResponse?
@@ -73,7 +85,7 @@ final class BoundedResponses: NSObject, URLSessionDataDelegate, Sendable {
         if entry.tooLarge {
             entry.continuation.resume(throwing: TooLarge())
         } else if let error {
-            entry.continuation.resume(throwing: error)
+            entry.continuation.resume(throwing: BodyNotSent.of(task, failing: error) ?? error)
         } else if let response = entry.response ?? task.response {
             entry.continuation.resume(returning: (entry.body, response))
         } else {

@@ -21,6 +21,12 @@ public struct PendingCreates: Sendable {
         unlink(path(file, environment: environment, in: directory))
     }
 
+    /// Whether some create is marked as sent and not yet recorded (one folder listing).
+    public var isEmpty: Bool {
+        guard let directory else { return true }
+        return (try? FileManager.default.contentsOfDirectory(atPath: directory))?.isEmpty ?? true
+    }
+
     public func isPending(_ file: String, environment: String) -> Bool {
         guard let directory else { return false }
         return FileManager.default.fileExists(atPath: path(file, environment: environment, in: directory))

@@ -77,6 +77,10 @@ struct EmulatorCommand: AsyncParsableCommand {
                                valueName: "n"))
     var cutBodyEvery: Int?
 
+    @Option(help: ArgumentHelp("Answer every N-th request without Connection: close and close its connection 0.5 s later.",
+                               valueName: "n"))
+    var closeLateEvery: Int?
+
     @Option(help: ArgumentHelp("Answer every N-th request 200 with a chunked body of --huge-answer-bytes.", valueName: "n"))
     var hugeAnswerEvery: Int?
 
@@ -114,7 +118,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         for (flag, value) in [("--rate-limit-every", rateLimitEvery), ("--error-500-every", error500Every),
                               ("--error-503-every", error503Every), ("--drop-every", dropEvery), ("--reset-every", resetEvery),
                               ("--malformed-every", malformedEvery), ("--cut-body-every", cutBodyEvery),
-                              ("--huge-answer-every", hugeAnswerEvery)] {
+                              ("--close-late-every", closeLateEvery), ("--huge-answer-every", hugeAnswerEvery)] {
             if let value, value < 1 { throw ValidationError("\(flag) must be at least 1") }
         }
         if seedAgents < 0 { throw ValidationError("--seed-agents must not be negative") }
@@ -149,6 +153,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         settings.faults.retryAfterOmitted = noRetryAfter
         settings.faults.statusEvery = statusEvery.map { ($0.status, $0.every) }
         settings.faults.cutBodyEvery = cutBodyEvery
+        settings.faults.closeLateEvery = closeLateEvery
         settings.faults.hugeAnswerEvery = hugeAnswerEvery
         settings.faults.hugeAnswerBytes = hugeAnswerBytes
         settings.faults.hugeAnswerDeclared = hugeAnswerDeclared

@@ -99,7 +99,7 @@ struct PushCommand: AsyncParsableCommand {
             let service = resource == .agents ? connection.service(on: state.workingBranches) : connection.service
             outcomes += await Pusher(resource, service: service)
                 .push(plans, reading: files.read, environment: connection.environment, force: force, concurrency: remote.concurrency,
-                      state: &state, recorded: checkpoint.recordNow) { file, outcome in
+                      state: &state, recorded: checkpoint.recordPushed) { file, outcome in
                     // After a refused key every failure is that refusal again: it is told once, at the end.
                     let told = outcome.succeeded || client.keyRefusal == nil
                     progress.advance(reporting: told ? hide(PushReport.line(file, outcome, style: style)) : "")
