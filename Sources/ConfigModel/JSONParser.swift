@@ -127,26 +127,28 @@ public struct JSONParser {
         let opening = index
         index += 1
         var text = ""
-        var run = index
-        // Every byte of the run so far OR-ed together: below 0x80, the run is ASCII and needs no decoding.
-        var runBits: UInt8 = 0
         while true {
+            let run = index
+            // Every byte of the run OR-ed together: below 0x80, the run is ASCII and needs no decoding.
+            var runBits: UInt8 = 0
+            index = bytes.withUnsafeBufferPointer { buffer in
+                var end = run
+                while end < buffer.count {
+                    let byte = buffer[end]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    runBits |= byte
+                    end += 1
+                }
+                return end
+            }
             guard let byte = current else { throw failure("unterminated string", at: opening) }
+            if byte < 0x20 { throw failure("control character U+\(hex(UInt32(byte))) in a string; escape it") }
+            try append(run..<index, ascii: runBits < 0x80, to: &text)
             if byte == UInt8(ascii: "\"") {
-                try append(run..<index, ascii: runBits < 0x80, to: &text)
                 index += 1
                 return text
             }
-            if byte < 0x20 { throw failure("control character U+\(hex(UInt32(byte))) in a string; escape it") }
-            if byte == UInt8(ascii: "\\") {
-                try append(run..<index, ascii: runBits < 0x80, to: &text)
-                text.unicodeScalars.append(try escape())
-                run = index
-                runBits = 0
-            } else {
-                runBits |= byte
-                index += 1
-            }
+            text.unicodeScalars.append(try escape())
         }
     }
 
