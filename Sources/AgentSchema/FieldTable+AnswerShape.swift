@@ -6,27 +6,31 @@ extension FieldTable {
     /// unset), so only a value that could not be written into a valid file is reported. At most `limit` problems.
     public func answerShapeProblems(in answer: JSONObject, limit: Int = 5) -> [String] {
         var problems: [String] = []
-        check(.object(answer), pattern: "", at: "", into: &problems, limit: limit)
+        check(.object(answer), pattern: "", at: { "" }, into: &problems, limit: limit)
         return problems
     }
 
-    private func check(_ value: JSONValue, pattern: String, at place: String, into problems: inout [String], limit: Int) {
-        guard problems.count < limit, value != .null else { return }
+    /// `place` names the value, and is worked out only for a problem: every answer is checked, few have one.
+    private func check(_ value: JSONValue, pattern: String, at place: () -> String, into problems: inout [String], limit: Int) {
+        if case .null = value { return }
+        guard problems.count < limit else { return }
         let expected = pattern.isEmpty ? .object : rule(pattern)?.type
         guard let expected, expected != .any else { return }
         guard Self.fits(value, expected) else {
-            problems.append("\(place) is \(Self.describe(value)), not \(Self.noun(expected))")
+            problems.append("\(place()) is \(Self.describe(value)), not \(Self.noun(expected))")
             return
         }
         switch value {
         case .object(let members):
             for (key, child) in members {
-                check(child, pattern: childPattern(pattern, key: key), at: place.isEmpty ? key : "\(place).\(key)",
+                check(child, pattern: childPattern(pattern, type: expected, key: key),
+                      at: { let parent = place(); return parent.isEmpty ? key : "\(parent).\(key)" },
                       into: &problems, limit: limit)
             }
         case .array(let items) where expected == .list:
             for (index, item) in items.enumerated() {
-                check(item, pattern: childPattern(pattern, key: nil), at: "\(place)[\(index)]", into: &problems, limit: limit)
+                check(item, pattern: childPattern(pattern, type: expected, key: nil), at: { "\(place())[\(index)]" },
+                      into: &problems, limit: limit)
             }
         default:
             return

@@ -51,7 +51,11 @@ public struct FieldTable: Sendable {
 
     /// The pattern of a child: a key under an object, any key under a map, any item of a list.
     public func childPattern(_ parent: String, key: String?) -> String {
-        let parentType = parent.isEmpty ? .object : rule(parent)?.type
+        childPattern(parent, type: parent.isEmpty ? .object : rule(parent)?.type, key: key)
+    }
+
+    /// `childPattern` where the parent's type is known: one lookup fewer for each value of an answer.
+    func childPattern(_ parent: String, type parentType: FieldRule.ValueType?, key: String?) -> String {
         switch (parentType, key) {
         case (.map?, _): return parent + ".*"
         case (_, nil): return parent + "[]"

@@ -12,6 +12,27 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (key, value) in entries { self[key] = value }
     }
 
+    /// An object read from text, its members in order: a repeated key keeps its first place and takes the last
+    /// value, as setting each in turn does, with the index built once at its final size (growing it cost more than
+    /// the rest of reading an answer).
+    init(members: [(key: String, value: JSONValue)]) {
+        guard members.count >= Self.indexedFrom else {
+            for (key, value) in members { self[key] = value }
+            return
+        }
+        entries.reserveCapacity(members.count)
+        positions.reserveCapacity(members.count)
+        for member in members {
+            let key = CodePointKey(member.key)
+            if let earlier = positions.updateValue(entries.count, forKey: key) {
+                positions[key] = earlier
+                entries[earlier].value = member.value
+            } else {
+                entries.append(member)
+            }
+        }
+    }
+
     public var keys: [String] { entries.map(\.key) }
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
@@ -36,8 +57,16 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// The entries `isIncluded` keeps, in their order.
+    public func filtering(_ isIncluded: (_ key: String, _ value: JSONValue) throws -> Bool) rethrows -> JSONObject {
+        var result = JSONObject()
+        result.entries = try entries.filter { try isIncluded($0.key, $0.value) }
+        result.reindex()
+        return result
+    }
+
     private func position(of key: String) -> Int? {
-        guard entries.count >= Self.indexedFrom else { return entries.firstIndex { $0.key.utf8.elementsEqual(key.utf8) } }
+        guard entries.count >= Self.indexedFrom else { return entries.firstIndex { $0.key.hasSameCodePoints(as: key) } }
         return positions[CodePointKey(key)]
     }
 

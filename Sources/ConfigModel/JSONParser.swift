@@ -83,8 +83,8 @@ public struct JSONParser {
     private mutating func object() throws(Failure) -> JSONValue {
         try nest()
         defer { depth -= 1 }
-        var object = JSONObject()
-        if current == UInt8(ascii: "}") { index += 1; return .object(object) }
+        var members: [(key: String, value: JSONValue)] = []
+        if current == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
         while true {
             guard current == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
             let key = try string()
@@ -92,8 +92,8 @@ public struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw failure("expected `:` after the key") }
             index += 1
             skipSpace()
-            object[key] = try value()
-            if try endOrComma(UInt8(ascii: "}")) { return .object(object) }
+            members.append((key, try value()))
+            if try endOrComma(UInt8(ascii: "}")) { return .object(JSONObject(members: members)) }
         }
     }
 
@@ -126,40 +126,49 @@ public struct JSONParser {
     private mutating func string() throws(Failure) -> String {
         let opening = index
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var run = index
+        var text = ""
         while true {
+            let run = index
+            // Every byte of the run OR-ed together: below 0x80, the run is ASCII and needs no decoding.
+            var runBits: UInt8 = 0
+            index = bytes.withUnsafeBufferPointer { buffer in
+                var end = run
+                while end < buffer.count {
+                    let byte = buffer[end]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    runBits |= byte
+                    end += 1
+                }
+                return end
+            }
             guard let byte = current else { throw failure("unterminated string", at: opening) }
-            if byte == UInt8(ascii: "\"") {
-                try appendUTF8(run..<index, to: &scalars)
-                index += 1
-                return String(scalars)
-            }
             if byte < 0x20 { throw failure("control character U+\(hex(UInt32(byte))) in a string; escape it") }
-            if byte == UInt8(ascii: "\\") {
-                try appendUTF8(run..<index, to: &scalars)
-                scalars.append(try escape())
-                run = index
-            } else {
+            try append(run..<index, ascii: runBits < 0x80, to: &text)
+            if byte == UInt8(ascii: "\"") {
                 index += 1
+                return text
             }
+            text.unicodeScalars.append(try escape())
         }
     }
 
-    /// Decodes a run of UTF-8 bytes; the error points at the first byte of an invalid sequence.
-    private func appendUTF8(_ range: Range<Int>, to scalars: inout String.UnicodeScalarView) throws(Failure) {
-        var iterator = bytes[range].makeIterator()
-        var decoder = UTF8()
-        var offset = range.lowerBound
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-                offset += UTF8.width(scalar)
-            case .emptyInput: return
-            case .error: throw failure("invalid UTF-8", at: offset)
+    /// Appends a run of UTF-8 bytes, checked and then converted whole (a scalar at a time cost most of reading an
+    /// answer); the error points at the first byte of an invalid sequence.
+    private func append(_ range: Range<Int>, ascii: Bool, to text: inout String) throws(Failure) {
+        guard !range.isEmpty else { return }
+        if !ascii {
+            var iterator = bytes[range].makeIterator()
+            var decoder = UTF8()
+            var offset = range.lowerBound
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: break decoding
+                case .error: throw failure("invalid UTF-8", at: offset)
+                }
             }
         }
+        text += String(decoding: bytes[range], as: UTF8.self)
     }
 
     private mutating func escape() throws(Failure) -> Unicode.Scalar {

@@ -55,12 +55,9 @@ public struct Validator: Sendable {
         case .failure(let problems):
             return (AgentDocument.text(of: bytes), nil, problems.problems)
         case .success(let parsed):
-            if file.split(separator: "/").last.map(String.init) == ProjectFile.fileName {
-                return (parsed.text, parsed, ProjectFileCheck.diagnostics(parsed))
-            }
+            if Self.isProjectFile(file) { return (parsed.text, parsed, ProjectFileCheck.diagnostics(parsed)) }
             let kind = FileKind(path: file, text: parsed.text)
-            let resolution = VariableResolution(parsed.root, variables: variables)
-            let document = AgentDocument(file: file, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths)
+            let (document, resolution) = resolved(parsed)
             // A value that came from a variable is not written in the file, so it is never a literal secret.
             let found = validate(document, kind: kind, names: names ?? .beside(file: file)).filter { diagnostic in
                 diagnostic.ruleID != .literalSecret || !resolution.resolved.contains { $0.mark == diagnostic.mark }
@@ -69,5 +66,27 @@ public struct Validator: Sendable {
             return (document.text, resolution.problems.isEmpty ? document : nil,
                     diagnostics.sorted { ($0.mark, $0.rule.rawValue) < ($1.mark, $1.rule.rawValue) })
         }
+    }
+
+    /// The document `validate(file:)` gives, without checking it: for a file validated a moment ago and read again
+    /// (a sync compares and pushes what it checked first), where only reading and resolving can fail. Nil when the
+    /// file no longer reads cleanly.
+    public func document(file path: String) -> AgentDocument? {
+        guard let bytes = try? AgentDocument.readBytes(path: path),
+              case .success(let parsed) = AgentDocument.read(bytes: bytes, file: path) else { return nil }
+        if Self.isProjectFile(path) { return parsed }
+        let (document, resolution) = resolved(parsed)
+        return resolution.problems.isEmpty ? document : nil
+    }
+
+    /// The document with its `${NAME}` placeholders resolved, and how they were.
+    private func resolved(_ parsed: AgentDocument) -> (AgentDocument, VariableResolution) {
+        let resolution = VariableResolution(parsed.root, variables: variables)
+        return (AgentDocument(file: parsed.file, text: parsed.text, root: resolution.root, secretPaths: resolution.secretPaths),
+                resolution)
+    }
+
+    private static func isProjectFile(_ path: String) -> Bool {
+        path.split(separator: "/").last.map(String.init) == ProjectFile.fileName
     }
 }

@@ -35,9 +35,9 @@ struct AgentFileLoading: Sendable {
     }
 
     /// A file's document with its placeholders resolved, read again when it is compared or pushed; nil when it no
-    /// longer reads cleanly. The scan reported its diagnostics, so no project names are listed for them again.
+    /// longer reads cleanly. The scan checked it and reported its diagnostics, so it is not checked again.
     func read(_ file: String) -> AgentDocument? {
-        Validator(variables: variables).validate(file: file, names: ResourceNames([:])).document
+        Validator(variables: variables).document(file: file)
     }
 
     /// The files under `paths`, read whole (for a command that needs every document at once: `agentctl test`).

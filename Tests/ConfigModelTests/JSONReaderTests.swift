@@ -67,6 +67,25 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(object["a"], .number(3))
     }
 
+    /// An object of many members is indexed once it is read: a repeated key there behaves as in a small one, and
+    /// every key is found, `café` precomposed and decomposed apart.
+    func testDuplicateKeyInALargeObjectKeepsItsPlaceAndTheLastValue() throws {
+        let members = (0..<20).map { "\"k\($0)\":\($0)" } + ["\"k3\":\"again\"", "\"caf\u{E9}\":1", "\"cafe\u{301}\":2"]
+        let object = try XCTUnwrap(try JSONParser.parse("{" + members.joined(separator: ",") + "}").objectValue)
+        XCTAssertEqual(object.keys, (0..<20).map { "k\($0)" } + ["caf\u{E9}", "cafe\u{301}"])
+        XCTAssertEqual(object["k3"], .string("again"))
+        XCTAssertEqual(object["k19"], .number(19))
+        XCTAssertEqual(object["cafe\u{301}"], .number(2))
+        XCTAssertNil(object["k20"])
+    }
+
+    /// A string is read in runs between escapes: each run is decoded, and an invalid byte in any of them is found.
+    func testStringRunsBetweenEscapesAreDecodedAndChecked() throws {
+        XCTAssertEqual(try JSONParser.parse(#""caf\u00e9 \"x\"\nté\t""#), .string("café \"x\"\nté\t"))
+        XCTAssertEqual(failure([0x22, 0x61, 0x5C, 0x6E, 0x62, 0xFF, 0x22])?.offset, 5)
+        XCTAssertEqual(failure([0x22, 0xC3, 0xA9, 0x5C, 0x6E, 0xC3, 0x22])?.offset, 5)
+    }
+
     /// JSON keys are sequences of code points: a precomposed and a decomposed `café` are two keys.
     func testKeysAreComparedByCodePoints() throws {
         let object = try XCTUnwrap(try JSONParser.parse("{\"caf\u{E9}\":1,\"cafe\u{301}\":2}").objectValue)
