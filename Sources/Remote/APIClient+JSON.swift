@@ -3,9 +3,10 @@ import ConfigModel
 extension APIClient {
     /// The answer to `request` as JSON; an answer that is not JSON is a malformed response.
     func json(_ request: APIRequest) async throws(RemoteError) -> JSONValue {
-        let data = try await send(request)
-        guard let answer = try? JSONParser.parse(Array(data)) else { throw failure(.malformedResponse, request.operation) }
-        return answer
+        let (data, json) = try await answer(request)
+        if let json { return json }
+        guard let parsed = try? JSONParser.parse(Array(data)) else { throw failure(.malformedResponse, request.operation) }
+        return parsed
     }
 
     /// A failure found in an answer the server gave (not one the client was told of).

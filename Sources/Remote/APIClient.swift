@@ -80,12 +80,18 @@ public final class APIClient: Sendable {
     }
 
     private enum Verdict {
-        case done(Data)
+        /// The answer's bytes, and its JSON when it had to be read to judge the answer.
+        case done(Data, JSONValue?)
         case fail(RemoteError.Kind, String?)
         case retry(RemoteError.Kind, String?, retryAfter: Duration?)
     }
 
     func send(_ request: APIRequest) async throws(RemoteError) -> Data {
+        try await answer(request).body
+    }
+
+    /// The answer to `request`: its bytes and, when the request expects a JSON object, that object as read once.
+    func answer(_ request: APIRequest) async throws(RemoteError) -> (body: Data, json: JSONValue?) {
         let policy = configuration.retry
         var waited = Duration.zero
         var lastRetryAfter: Duration?
@@ -97,7 +103,7 @@ public final class APIClient: Sendable {
             let outcome = await perform(request, attempt: attempt)
             let (kind, message, retryAfter): (RemoteError.Kind, String?, Duration?)
             switch judge(outcome, request, attempt: attempt) {
-            case .done(let body): return body
+            case .done(let body, let json): return (body, json)
             case .fail(let failure, let text):
                 let failed = error(failure, text, request, attempt, lastRetryAfter)
                 acceptance.withLock { $0.record(failed) }
@@ -209,24 +215,26 @@ public final class APIClient: Sendable {
                 return .retry(.connection(reason), nil, retryAfter: nil)
             }
             return .fail(.outcomeUnknown(reason), nil)
+        case .response(let status, _, _, let body) where (200..<300).contains(status):
+            guard request.expectsJSONObject else { return .done(body, nil) }
+            // Read once here; the caller takes this reading rather than parsing the answer again.
+            guard let json = try? JSONParser.parse(Array(body)), json.objectValue != nil else {
+                return request.idempotent
+                    ? .retry(.malformedResponse, nil, retryAfter: nil)
+                    : .fail(.outcomeUnknown("the answer from \(host) could not be read (status \(status), not JSON)"), nil)
+            }
+            return .done(body, json)
         case .response(let status, let retryAfterHeader, let location, let body):
             let message = serverMessage(body)
             let retryAfter = retryAfterHeader.flatMap { RetryPolicy.retryAfter($0, now: configuration.now()) }
             switch status {
-            case 200..<300:
-                guard !request.expectsJSONObject || Self.isJSONObject(body) else {
-                    return request.idempotent
-                        ? .retry(.malformedResponse, nil, retryAfter: nil)
-                        : .fail(.outcomeUnknown("the answer from \(host) could not be read (status \(status), not JSON)"), nil)
-                }
-                return .done(body)
             case 300..<400:
                 let target = location.map { "redirected to \($0); use that address as the base URL" } ?? "redirected"
                 return .fail(.unexpectedStatus(status), target)
             case 401: return .fail(.unauthorized, message)
             case 403: return .fail(.forbidden, message)
             // A retried DELETE that finds nothing: an earlier attempt deleted it.
-            case 404 where request.method == "DELETE" && attempt > 1: return .done(Data())
+            case 404 where request.method == "DELETE" && attempt > 1: return .done(Data(), nil)
             case 404: return .fail(.notFound, message)
             case 422: return .fail(.invalid(issues(body)), message)
             case 429: return .retry(.rateLimited, message, retryAfter: retryAfter)
@@ -279,10 +287,6 @@ public final class APIClient: Sendable {
         guard let detail = (try? JSONParser.parse(Array(body)))?["detail"] else { return nil }
         let text = detail.stringValue ?? detail["message"]?.stringValue
         return text.map { VisibleText.escape(String(configuration.apiKey.redact($0).prefix(300))) }
-    }
-
-    private static func isJSONObject(_ body: Data) -> Bool {
-        (try? JSONParser.parse(Array(body)))?.objectValue != nil
     }
 
     private func issues(_ body: Data) -> [APIValidationIssue] {

@@ -47,17 +47,14 @@ public struct ResourceAPI: Sendable {
 
     /// The full live resource, with the server's defaults, as JSON. `query`: an agent's `branch_id`.
     public func get(id: String, query: [(String, String)] = []) async throws(RemoteError) -> Data {
-        try await client.send(APIRequest(method: "GET", path: path(id), query: query, idempotent: true,
-                                         operation: "get \(resource.kind) \(id)"))
+        try await client.send(getRequest(id: id, query: query))
     }
 
     /// The full live resource, read as an object whose fields have the types its schema gives them.
     public func getObject(id: String, query: [(String, String)] = []) async throws(RemoteError) -> JSONObject {
         let operation = "get \(resource.kind) \(id)"
-        let answer = try await get(id: id, query: query)
-        guard let object = (try? JSONParser.parse(Array(answer)))?.objectValue else {
-            throw malformed(operation)
-        }
+        let answer = try await client.json(getRequest(id: id, query: query))
+        guard let object = answer.objectValue else { throw malformed(operation) }
         let problems = resource.schema.answerProblems(object)
         guard problems.isEmpty else { throw failure(.unexpectedShape(problems), operation) }
         return object
@@ -83,6 +80,10 @@ public struct ResourceAPI: Sendable {
     public func delete(id: String) async throws(RemoteError) {
         _ = try await client.send(APIRequest(method: "DELETE", path: path(id), idempotent: true,
                                              expectsJSONObject: false, operation: "delete \(resource.kind) \(id)"))
+    }
+
+    private func getRequest(id: String, query: [(String, String)]) -> APIRequest {
+        APIRequest(method: "GET", path: path(id), query: query, idempotent: true, operation: "get \(resource.kind) \(id)")
     }
 
     /// One resource's path, its ID percent-encoded so no ID can reach another endpoint.
