@@ -2,6 +2,8 @@ import AgentSchema
 import ConfigModel
 
 /// Warnings from the vendor's documented guidance: settings that are valid one by one but work against each other.
+/// The few fields they need are read from the node tree as the typed model reads them (absent, null or of the wrong
+/// kind is unset: validation reports why), without decoding the whole file a second time.
 struct GuidanceRules {
     let document: AgentDocument
     private(set) var diagnostics: [Diagnostic] = []
@@ -12,10 +14,9 @@ struct GuidanceRules {
     private static let softTimeoutPath = turnPath + ["soft_timeout_config"]
 
     mutating func check() {
-        let config = document.definition.conversation_config
-        checkSilenceEndCall(config?.turn)
-        checkInitialWait(config?.turn, agent: config?.agent)
-        if let softTimeout = config?.turn?.soft_timeout_config { checkFillers(softTimeout) }
+        checkSilenceEndCall()
+        checkInitialWait()
+        if document.node(at: Self.softTimeoutPath)?.pairs != nil { checkFillers() }
     }
 
     private mutating func warn(_ rule: RuleID, _ path: [String], _ message: String) {
@@ -23,25 +24,33 @@ struct GuidanceRules {
         diagnostics.append(Diagnostic(rule, at: node, message, path: path.joined(separator: ".")))
     }
 
-    private mutating func checkSilenceEndCall(_ turn: TurnConfig?) {
-        guard let silence = turn?.silence_end_call_timeout, silence > 0 else { return }
-        let turnTimeout = turn?.turn_timeout ?? Self.defaultNumber(Self.turnPath + ["turn_timeout"])
+    /// The value at `path` read by `read`; nil when absent, null or not readable, as the lenient decoder leaves it.
+    private func value<T>(_ path: [String], _ read: (YAMLNode) -> Result<T, Diagnostic>) -> T? {
+        guard let node = document.node(at: path), !node.isNull, case .success(let value) = read(node) else { return nil }
+        return value
+    }
+
+    private mutating func checkSilenceEndCall() {
+        guard let silence = value(Self.turnPath + ["silence_end_call_timeout"], ScalarReading.number), silence > 0 else { return }
+        let turnTimeout = value(Self.turnPath + ["turn_timeout"], ScalarReading.number) ?? Self.defaultTurnTimeout
         guard silence <= turnTimeout else { return }
         warn(.silenceBeforeReengage, Self.turnPath + ["silence_end_call_timeout"],
              "silence_end_call_timeout (\(JSONText.number(silence)) s) is not greater than turn_timeout "
                  + "(\(JSONText.number(turnTimeout)) s): the call ends before the agent re-engages the user")
     }
 
-    private mutating func checkInitialWait(_ turn: TurnConfig?, agent: AgentConfig?) {
-        guard turn?.initial_wait_time != nil, let first = agent?.first_message, !first.isEmpty else { return }
+    private mutating func checkInitialWait() {
+        guard value(Self.turnPath + ["initial_wait_time"], ScalarReading.number) != nil,
+              let first = value(["conversation_config", "agent", "first_message"], ScalarReading.text), !first.isEmpty else { return }
         warn(.initialWaitIgnored, Self.turnPath + ["initial_wait_time"],
              "initial_wait_time has no effect while agent.first_message is not empty: the agent speaks first")
     }
 
-    private mutating func checkFillers(_ softTimeout: SoftTimeoutConfig) {
+    private mutating func checkFillers() {
+        let message = value(Self.softTimeoutPath + ["message"], ScalarReading.text)
         var fillers: [(path: [String], text: String)] = []
-        if let message = softTimeout.message { fillers.append((Self.softTimeoutPath + ["message"], message)) }
-        for (index, text) in (softTimeout.additional_soft_timeout_messages ?? []).enumerated() {
+        if let message { fillers.append((Self.softTimeoutPath + ["message"], message)) }
+        for (index, text) in additionalMessages().enumerated() {
             fillers.append((Self.softTimeoutPath + ["additional_soft_timeout_messages", String(index)], text))
         }
         for (path, text) in fillers {
@@ -49,16 +58,25 @@ struct GuidanceRules {
             warn(.fillerPromisesTime, path, "the filler \(JSONText.quoted(text)) promises a time (\"\(phrase)\"); the docs "
                 + "advise against time indicators in fillers, as actual response times are unpredictable")
         }
-        if softTimeout.use_llm_generated_message == true, softTimeout.message?.isEmpty ?? true {
+        if value(Self.softTimeoutPath + ["use_llm_generated_message"], ScalarReading.boolean) == true, message?.isEmpty ?? true {
             warn(.llmFillerWithoutFallback, Self.softTimeoutPath + ["use_llm_generated_message"],
                  "use_llm_generated_message is on but no static `message` is set; the docs require a static fallback "
                      + "message for when generation fails")
         }
     }
 
-    private static func defaultNumber(_ path: [String]) -> Double {
-        FieldTable.agent.rule(path.joined(separator: "."))?.defaultValue?.numberValue ?? 0
+    /// The extra fillers, all or none: one item that is not text leaves the list unset, as the typed model does.
+    private func additionalMessages() -> [String] {
+        guard let items = document.node(at: Self.softTimeoutPath + ["additional_soft_timeout_messages"])?.items else { return [] }
+        var texts: [String] = []
+        for item in items {
+            guard case .success(let text) = ScalarReading.text(item) else { return [] }
+            texts.append(text)
+        }
+        return texts
     }
+
+    private static let defaultTurnTimeout = FieldTable.agent.rule("conversation_config.turn.turn_timeout")?.defaultValue?.numberValue ?? 0
 }
 
 /// Finds phrases in a filler that promise how long the wait will be ("one second", "about 20 seconds", "give me ten
