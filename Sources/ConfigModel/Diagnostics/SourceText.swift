@@ -6,24 +6,29 @@ public struct SourceText: Sendable {
     private let scalarStarts: [Int]
     private let byteStarts: [Int]
 
-    /// Lines are found in the UTF-8 bytes in one pass: a code point is a byte that does not continue one.
+    /// Lines are found in the UTF-8 bytes in one pass; a line's code-point offset is its byte offset less the bytes
+    /// that continue a code point before it.
     public init(_ text: String) {
         self.text = text
         var text = text
         var scalarStarts = [0], byteStarts = [0]
-        var scalarOffset = 0, afterCR = false
+        var continuations = 0
         text.withUTF8 { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if byte & 0xC0 != 0x80 { scalarOffset += 1 }
-                if byte == UInt8(ascii: "\n") && afterCR {
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    if byte & 0xC0 == 0x80 { continuations += 1 }
+                    continue
+                }
+                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+                if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
                     // CRLF is one line break: move the start that the CR opened past the LF.
-                    scalarStarts[scalarStarts.count - 1] = scalarOffset
+                    scalarStarts[scalarStarts.count - 1] = index + 1 - continuations
                     byteStarts[byteStarts.count - 1] = index + 1
-                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    scalarStarts.append(scalarOffset)
+                } else {
+                    scalarStarts.append(index + 1 - continuations)
                     byteStarts.append(index + 1)
                 }
-                afterCR = byte == UInt8(ascii: "\r")
             }
         }
         self.scalarStarts = scalarStarts
