@@ -12,42 +12,36 @@ public struct FieldTable: Sendable {
     public let serverDefaults: JSONObject
     /// Every key not in the table is an error (the project file), not a field the API may have added since.
     public let rejectsUnknownKeys: Bool
-    private let byPath: [String: FieldRule]
-    private let childNames: [String: [String]]
-    private let orderByPath: [String: Int]
-    private var requiredNames: [String: [String]] = [:]
+    /// Every pattern as a tree (`FieldTable+Places`); `placeByPattern` finds a pattern's place from its text.
+    let places: [PatternPlace]
+    private let placeByPattern: [String: Int]
 
     init(sections: [[FieldRule]], serverDefaultsJSON: String, rejectsUnknownKeys: Bool = false) {
         self.sections = sections
         self.rejectsUnknownKeys = rejectsUnknownKeys
         all = Array(sections.joined())
         serverDefaults = (try? JSONParser.parse(serverDefaultsJSON))?.objectValue ?? JSONObject()
-        byPath = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var children: [String: [String]] = [:]
-        // A union's shapes and a union at the top of the file are not keys anyone writes.
-        for rule in all where !rule.isVariant && !rule.path.isEmpty {
-            children[Self.parentPattern(of: rule.path), default: []].append(rule.name)
-        }
-        childNames = children
-        orderByPath = Dictionary(all.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for pattern in children.keys {
-            requiredNames[pattern] = fieldNames(under: pattern).filter { rule(childPattern(pattern, key: $0))?.required == true }
-        }
+        var tree = PatternTree()
+        for (order, rule) in all.enumerated() { tree.add(rule, order: order) }
+        places = tree.places
+        placeByPattern = tree.indexByPattern
     }
 
     /// The rule for a path pattern such as `conversation_config.turn.turn_timeout` or `...language_presets.*.overrides`.
     /// Matched by code points: a key that only looks like a field (`\u{212A}eywords`, Kelvin sign) is not that field.
     public func rule(_ pattern: String) -> FieldRule? {
-        guard let rule = byPath[pattern], rule.path.hasSameCodePoints(as: pattern) else { return nil }
+        guard let index = placeByPattern[pattern], let rule = places[index].rule, rule.path.hasSameCodePoints(as: pattern)
+        else { return nil }
         return rule
     }
 
     /// The names of the known fields directly under an object's pattern ("" for the top of the file).
-    public func fieldNames(under pattern: String) -> [String] { childNames[pattern] ?? [] }
+    public func fieldNames(under pattern: String) -> [String] { placeByPattern[pattern].map { places[$0].names } ?? [] }
 
-    /// The names of the fields under an object's pattern that the API requires; worked out once, as every object
-    /// of every file asks.
-    public func requiredFieldNames(under pattern: String) -> [String] { requiredNames[pattern] ?? [] }
+    /// The names of the fields under an object's pattern that the API requires.
+    public func requiredFieldNames(under pattern: String) -> [String] {
+        placeByPattern[pattern].map { places[$0].requiredNames } ?? []
+    }
 
     /// The pattern of a child: a key under an object, any key under a map, any item of a list.
     public func childPattern(_ parent: String, key: String?) -> String {
@@ -85,7 +79,7 @@ public struct FieldTable: Sendable {
     }
 
     /// The order fields appear in the reference, for writing files people read in a familiar order.
-    public func order(of pattern: String) -> Int? { orderByPath[pattern] }
+    public func order(of pattern: String) -> Int? { placeByPattern[pattern].flatMap { places[$0].order } }
 
     /// The JSON the API receives for a document: every key the user wrote, scalars typed by their field.
     public func requestBody(_ document: AgentDocument) -> JSONValue {
@@ -107,11 +101,5 @@ public struct FieldTable: Sendable {
             let kind = itemsAreText ? .text : rule?.scalarKind
             return NodeConversion.json(node, kind: { _ in kind })
         }
-    }
-
-    private static func parentPattern(of path: String) -> String {
-        if path.hasSuffix("[]") { return String(path[..<path.utf8.index(path.utf8.endIndex, offsetBy: -2)]) }
-        guard let dot = path.lastDot else { return "" }
-        return String(path[..<dot])
     }
 }

@@ -35,21 +35,55 @@ public enum FileKind: String, CaseIterable, Sendable {
     }
 
     /// The kind whose schema file the modeline in the comments at the top of a file names. Only the lines up to the
-    /// first that is not a comment are read (LF, CRLF or CR), so a 1 MB file costs no more than a small one.
+    /// first that is not a comment are read (LF, CRLF or CR), so a 1 MB file costs no more than a small one. A line
+    /// of ASCII is read in its bytes; any other goes through `String`, whose idea of whitespace and prefixes it keeps.
     private static func named(inModelineOf text: String) -> FileKind? {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        while start < scalars.endIndex {
-            let end = scalars[start...].firstIndex { $0 == "\n" || $0 == "\r" } ?? scalars.endIndex
-            let line = Substring(scalars[start..<end])
-            start = end < scalars.endIndex ? scalars.index(after: end) : end
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.allSatisfy(\.isWhitespace) { continue }
-            guard trimmed.hasPrefix("#") else { return nil }
-            guard let schema = trimmed.range(of: "$schema=") else { continue }
-            let name = trimmed[schema.upperBound...].split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            return FileKind.allCases.first { $0.schemaFileName == name }
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end < bytes.count ? end + 1 : end
+                let verdict = line.allSatisfy { $0 < 0x80 } ? asciiModeline(line) : modeline(Substring(String(decoding: line, as: UTF8.self)))
+                switch verdict {
+                case .notAComment: return nil
+                case .comment: continue
+                case .schema(let kind): return kind
+                }
+            }
+            return nil
         }
-        return nil
+    }
+
+    private enum LineVerdict {
+        case notAComment
+        /// A comment, or a blank line: the search goes on.
+        case comment
+        case schema(FileKind?)
+    }
+
+    private static func modeline(_ line: Substring) -> LineVerdict {
+        let trimmed = line.drop(while: { $0 == " " })
+        if trimmed.allSatisfy(\.isWhitespace) { return .comment }
+        guard trimmed.hasPrefix("#") else { return .notAComment }
+        guard let schema = trimmed.range(of: "$schema=") else { return .comment }
+        let name = trimmed[schema.upperBound...].split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return .schema(FileKind.allCases.first { $0.schemaFileName == name })
+    }
+
+    /// `modeline` for a line of ASCII, on its bytes (ASCII whitespace is tab to carriage return, and space).
+    private static func asciiModeline(_ line: UnsafeBufferPointer<UInt8>) -> LineVerdict {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let trimmed = line.drop(while: { $0 == 0x20 })
+        if trimmed.allSatisfy(isSpace) { return .comment }
+        guard trimmed.first == UInt8(ascii: "#") else { return .notAComment }
+        let marker = Array("$schema=".utf8)
+        guard let found = trimmed.indices.first(where: { trimmed[$0...].starts(with: marker) }) else { return .comment }
+        let name = trimmed[(found + marker.count)...].split(separator: UInt8(ascii: "/")).last.map { component in
+            String(decoding: component.drop(while: isSpace).reversed().drop(while: isSpace).reversed(), as: UTF8.self)
+        }
+        return .schema(FileKind.allCases.first { $0.schemaFileName == name })
     }
 }

@@ -22,6 +22,7 @@ public struct AgentDocument: Sendable {
 
     /// The bytes of a file, or a located error that says why it cannot be read.
     public static func readBytes(path: String) throws(Diagnostic) -> [UInt8] {
+        if let bytes = FileBytes.read(path: path) { return bytes }
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {

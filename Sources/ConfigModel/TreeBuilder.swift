@@ -11,10 +11,26 @@ struct TreeBuilder {
         var pairs: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
         /// Keys by their UTF-8 bytes: YAML compares keys by code points, so `café` and `cafe\u{301}` are two keys.
-        var keys: [CodePointKey: SourceMark] = [:]
+        /// Made when a mapping passes `scannedKeys` keys; below that, scanning its pairs costs less than hashing.
+        var keys: [CodePointKey: SourceMark]?
         /// The pending key repeats an earlier one: its value is reported, then dropped.
         var pendingIsDuplicate = false
         var size = 1
+
+        static let scannedKeys = 16
+
+        /// Where a key was first set in this mapping, or nil (and the key is noted, at `mark`) when it is new.
+        mutating func firstMark(of name: String, at mark: SourceMark) -> SourceMark? {
+            if keys == nil, pairs.count < Self.scannedKeys {
+                let count = name.utf8.count
+                return pairs.first { $0.key.utf8.count == count && $0.key.hasSameCodePoints(as: name) }?.keyMark
+            }
+            if keys == nil { keys = Dictionary(pairs.map { (CodePointKey($0.key), $0.keyMark) }, uniquingKeysWith: { first, _ in first }) }
+            let key = CodePointKey(name)
+            if let first = keys?[key] { return first }
+            keys?[key] = mark
+            return nil
+        }
     }
 
     private let source: SourceText
@@ -138,13 +154,11 @@ struct TreeBuilder {
             try checkKey(node)
             stack[top].pendingKey = node
             let name = node.scalar?.text ?? ""
-            if let first = stack[top].keys[CodePointKey(name)] {
+            if let first = stack[top].firstMark(of: name, at: node.mark) {
                 stack[top].pendingIsDuplicate = true
                 let shown = UserText.shown(name)
                 problems.append(Diagnostic.error(.yaml, "duplicate key `\(shown)`; it is already set on line \(first.line)",
                                                  at: node.mark, notes: [Diagnostic.Note("`\(shown)` is first set here", at: first)]))
-            } else {
-                stack[top].keys[CodePointKey(name)] = node.mark
             }
             return
         }

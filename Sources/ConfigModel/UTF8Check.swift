@@ -2,6 +2,10 @@
 enum UTF8Check {
     /// The byte offset of the first invalid sequence, or nil when all of `bytes` is valid UTF-8.
     static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer(firstInvalidOffset)
+    }
+
+    private static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]

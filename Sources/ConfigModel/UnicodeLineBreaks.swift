@@ -42,6 +42,10 @@ struct UnicodeLineBreaks {
 
     /// Whether the UTF-8 bytes hold U+0085 (C2 85), U+2028 (E2 80 A8) or U+2029 (E2 80 A9).
     private static func holdsBreak(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(holdsBreak)
+    }
+
+    private static func holdsBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index + 1 < bytes.count {
             if bytes[index] == 0xC2, bytes[index + 1] == 0x85 { return true }

@@ -60,7 +60,10 @@ public struct YAMLNode: Sendable {
 
     /// The value under `key`, compared by code points as YAML compares keys, when this is a mapping that has it.
     public subscript(key: String) -> YAMLNode? {
-        pairs?.first(where: { $0.key.hasSameCodePoints(as: key) })?.value
+        guard case .mapping(let pairs) = content else { return nil }
+        // By index, not `first(where:)`: that copies every pair it passes.
+        for index in pairs.indices where pairs[index].key.hasSameCodePoints(as: key) { return pairs[index].value }
+        return nil
     }
 
     /// YAML's null: a plain `null`, `~` or nothing at all, or anything tagged `!!null`.

@@ -17,6 +17,23 @@ public struct ResourceNames: Sendable {
         URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().path
     }
 
+    /// The project folder of each path, worked out once per folder the paths are in: 1,000 files in `agents/` are one
+    /// URL computation, not 1,000.
+    public static func projectFolders(of paths: [String]) -> [String] {
+        var byFolder: [Substring: String] = [:]
+        return paths.map { path in
+            let slash = path.lastIndex(of: "/")
+            let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+            // `.`, `..` and a trailing `/` change what the last component is: worked out for the path itself.
+            guard !name.isEmpty, name != ".", name != ".." else { return projectFolder(of: path) }
+            let folder = slash.map { path[...$0] } ?? ""
+            if let known = byFolder[folder] { return known }
+            let found = projectFolder(of: path)
+            byFolder[folder] = found
+            return found
+        }
+    }
+
     /// The names in a project folder's `agents/`, `tools/` and `tests/`.
     public static func inProject(_ folder: String) -> ResourceNames {
         let folder = URL(fileURLWithPath: folder)

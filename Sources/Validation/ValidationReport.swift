@@ -35,34 +35,35 @@ public struct ValidationReport: Sendable {
 
     /// Files are checked on every core: each is independent, and many files are the common case in CI.
     public init(sources: [Source], strict: Bool, validator: Validator = Validator()) {
-        let names = Self.names(of: sources)
+        let folders = ResourceNames.projectFolders(of: sources.map(\.name))
+        let names = Self.names(in: folders)
         namesListed = names.count
-        files = sources.concurrentMap { Self.check($0, strict: strict, validator: validator, names: names) }
+        files = Array(zip(sources, folders)).concurrentMap { source, folder in
+            Self.check(source, strict: strict, validator: validator, names: names[folder])
+        }
     }
 
     /// Validates each file as `init(paths:)` does, but hands each valid document to `visit` and keeps only what the
     /// diagnostics need (the text of a file with problems, no document): memory holds one file, not all of them.
     public init(paths: [String], strict: Bool, validator: Validator, visit: (AgentDocument) -> Void) {
-        let sources = paths.map(Source.file)
-        let names = Self.names(of: sources)
+        let folders = ResourceNames.projectFolders(of: paths)
+        let names = Self.names(in: folders)
         namesListed = names.count
-        files = sources.map { source in
-            let result = Self.check(source, strict: strict, validator: validator, names: names)
+        files = zip(paths.map(Source.file), folders).map { source, folder in
+            let result = Self.check(source, strict: strict, validator: validator, names: names[folder])
             if let document = result.document { visit(document) }
             return FileResult(file: result.file, text: result.diagnostics.isEmpty ? nil : result.text, document: nil,
                               diagnostics: result.diagnostics)
         }
     }
 
-    /// The names in each project folder of `sources`, listed once per folder.
-    private static func names(of sources: [Source]) -> [String: ResourceNames] {
-        let folders = Set(sources.map { ResourceNames.projectFolder(of: $0.name) })
-        return Dictionary(uniqueKeysWithValues: folders.map { ($0, ResourceNames.inProject($0)) })
+    /// The names in each project folder, listed once per folder.
+    private static func names(in folders: [String]) -> [String: ResourceNames] {
+        Dictionary(uniqueKeysWithValues: Set(folders).map { ($0, ResourceNames.inProject($0)) })
     }
 
-    private static func check(_ source: Source, strict: Bool, validator: Validator, names: [String: ResourceNames]) -> FileResult {
+    private static func check(_ source: Source, strict: Bool, validator: Validator, names beside: ResourceNames?) -> FileResult {
         let name = source.name
-        let beside = names[ResourceNames.projectFolder(of: name)]
         let result: (text: String?, document: AgentDocument?, diagnostics: [Diagnostic])
         switch source {
         case .file(let path): result = validator.validate(file: path, names: beside)

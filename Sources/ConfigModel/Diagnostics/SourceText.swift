@@ -2,44 +2,49 @@
 /// U+0085, U+2028 or U+2029. Maps the parser's offsets to `line:column` (columns in code points) in O(log n).
 public struct SourceText: Sendable {
     public let text: String
-    /// Where each line starts, as a string index, a code-point offset and a UTF-8 offset.
-    private var starts: [String.Index] = []
-    private var scalarStarts: [Int] = []
-    private var byteStarts: [Int] = []
+    /// Where each line starts, as a code-point offset and a UTF-8 offset.
+    private let scalarStarts: [Int]
+    private let byteStarts: [Int]
 
+    /// Lines are found in the UTF-8 bytes in one pass; a line's code-point offset is its byte offset less the bytes
+    /// that continue a code point before it.
     public init(_ text: String) {
         self.text = text
-        var scalarOffset = 0, byteOffset = 0, afterCR = false
-        starts.append(text.startIndex)
-        scalarStarts.append(0)
-        byteStarts.append(0)
-        var index = text.unicodeScalars.startIndex
-        while index < text.unicodeScalars.endIndex {
-            let scalar = text.unicodeScalars[index]
-            index = text.unicodeScalars.index(after: index)
-            scalarOffset += 1
-            byteOffset += UTF8.width(scalar)
-            if scalar == "\n" && afterCR {
-                // CRLF is one line break: move the start that the CR opened past the LF.
-                starts[starts.count - 1] = index
-                scalarStarts[scalarStarts.count - 1] = scalarOffset
-                byteStarts[byteStarts.count - 1] = byteOffset
-            } else if scalar == "\n" || scalar == "\r" {
-                starts.append(index)
-                scalarStarts.append(scalarOffset)
-                byteStarts.append(byteOffset)
+        var text = text
+        var scalarStarts = [0], byteStarts = [0]
+        var continuations = 0
+        text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    if byte & 0xC0 == 0x80 { continuations += 1 }
+                    continue
+                }
+                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+                if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
+                    // CRLF is one line break: move the start that the CR opened past the LF.
+                    scalarStarts[scalarStarts.count - 1] = index + 1 - continuations
+                    byteStarts[byteStarts.count - 1] = index + 1
+                } else {
+                    scalarStarts.append(index + 1 - continuations)
+                    byteStarts.append(index + 1)
+                }
             }
-            afterCR = scalar == "\r"
         }
+        self.scalarStarts = scalarStarts
+        self.byteStarts = byteStarts
     }
 
-    public var lineCount: Int { starts.count }
+    public var lineCount: Int { byteStarts.count }
+
+    /// The index of a line start (always a code point's first byte).
+    private func index(byteOffset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: byteOffset) }
 
     /// The 1-based line without its line break, or nil past the end.
     public func line(_ number: Int) -> Substring? {
-        guard number >= 1, number <= starts.count else { return nil }
-        let end = number < starts.count ? starts[number] : text.endIndex
-        var line = text.unicodeScalars[starts[number - 1]..<end]
+        guard number >= 1, number <= byteStarts.count else { return nil }
+        let end = number < byteStarts.count ? index(byteOffset: byteStarts[number]) : text.endIndex
+        var line = text.unicodeScalars[index(byteOffset: byteStarts[number - 1])..<end]
         while let last = line.last, last == "\n" || last == "\r" { line = line.dropLast() }
         return Substring(line)
     }

@@ -28,6 +28,11 @@ public struct VariableResolution: Sendable {
     public let problems: [Diagnostic]
 
     public init(_ root: YAMLNode, variables: Variables) {
+        // Most files hold no placeholder: they are kept as read instead of rebuilt node by node.
+        guard Self.needsRewrite(root) else {
+            (self.root, resolved, problems) = (root, [], [])
+            return
+        }
         var resolved: [Resolved] = []
         var problems: [Diagnostic] = []
         self.root = Self.resolve(root, path: [], variables: variables, resolved: &resolved, problems: &problems)
@@ -50,6 +55,17 @@ public struct VariableResolution: Sendable {
             }
             return Diagnostic(diagnostic.severity, diagnostic.rule, at: diagnostic.mark,
                               diagnostic.message + " (\(origin.origin))", path: diagnostic.path, notes: notes)
+        }
+    }
+
+    /// Whether `resolve` would change the tree: a placeholder or an escaped one, or a collection reached through an
+    /// alias (which `resolve` rebuilds without its anchor mark).
+    private static func needsRewrite(_ node: YAMLNode) -> Bool {
+        switch node.content {
+        case .mapping(let pairs): return node.anchorMark != nil || pairs.contains { needsRewrite($0.value) }
+        case .sequence(let items): return node.anchorMark != nil || items.contains(where: needsRewrite)
+        case .scalar(let text, _, _):
+            return text.utf8.first == UInt8(ascii: "$") && (Placeholder.unescaped(text) != nil || Placeholder(text) != nil)
         }
     }
 
