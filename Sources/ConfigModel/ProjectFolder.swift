@@ -24,8 +24,9 @@ public struct ProjectFolder: Sendable, Equatable {
             let inFolder = folder == "/" ? "/" : folder + "/"
             if FileManager.default.fileExists(atPath: inFolder + settingsFileName) { return ProjectFolder(path: folder, hasSettingsFile: true) }
             let isRepositoryTop = FileManager.default.fileExists(atPath: inFolder + ".git")
-            if isRepositoryTop || folder == "/" { break }
-            folder = absolute("..", from: folder)
+            let parent = absolute("..", from: folder)
+            if isRepositoryTop || parent == folder { break }
+            folder = parent
         }
         return ProjectFolder(path: start, hasSettingsFile: false)
     }

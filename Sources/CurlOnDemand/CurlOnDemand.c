@@ -48,7 +48,7 @@ static pthread_once_t loaded = PTHREAD_ONCE_INIT;
 static void *symbol(const char *name) {
     void *found = dlsym(library, name);
     if (found == NULL) {
-        fprintf(stderr, "agentctl: the libcurl found has no %s; install libcurl 7.62 or later\n", name);
+        fprintf(stderr, "agentctl: error: the libcurl found has no %s; install libcurl 7.62 or later\n", name);
         exit(2);
     }
     return found;
@@ -57,7 +57,7 @@ static void *symbol(const char *name) {
 static void load(void) {
     library = dlopen(AGENTCTL_LIBCURL, RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
-        fprintf(stderr, "agentctl: cannot load libcurl, which the commands that reach the API need: %s\n", dlerror());
+        fprintf(stderr, "agentctl: error: cannot load libcurl, which the commands that reach the API need: %s\n", dlerror());
         exit(2);
     }
     curl.global_init = symbol("curl_global_init");
@@ -110,26 +110,9 @@ CURLU *curl_url(void) { return LOADED->url(); }
 CURLUcode curl_url_get(const CURLU *url, CURLUPart part, char **text, unsigned int flags) { return LOADED->url_get(url, part, text, flags); }
 CURLUcode curl_url_set(CURLU *url, CURLUPart part, const char *text, unsigned int flags) { return LOADED->url_set(url, part, text, flags); }
 
-CURLcode curl_easy_setopt(CURL *handle, CURLoption option, ...) {
-    va_list values;
-    va_start(values, option);
-    void *value = va_arg(values, void *);
-    va_end(values);
-    return LOADED->easy_setopt(handle, option, value);
-}
+// The one argument after `last`, which the variadic setters and getters take: a long, a pointer or a curl_off_t.
+#define ONE_VALUE(last) ({ va_list values; va_start(values, last); void *value = va_arg(values, void *); va_end(values); value; })
 
-CURLcode curl_easy_getinfo(CURL *handle, CURLINFO info, ...) {
-    va_list values;
-    va_start(values, info);
-    void *value = va_arg(values, void *);
-    va_end(values);
-    return LOADED->easy_getinfo(handle, info, value);
-}
-
-CURLMcode curl_multi_setopt(CURLM *multi, CURLMoption option, ...) {
-    va_list values;
-    va_start(values, option);
-    void *value = va_arg(values, void *);
-    va_end(values);
-    return LOADED->multi_setopt(multi, option, value);
-}
+CURLcode curl_easy_setopt(CURL *handle, CURLoption option, ...) { return LOADED->easy_setopt(handle, option, ONE_VALUE(option)); }
+CURLcode curl_easy_getinfo(CURL *handle, CURLINFO info, ...) { return LOADED->easy_getinfo(handle, info, ONE_VALUE(info)); }
+CURLMcode curl_multi_setopt(CURLM *multi, CURLMoption option, ...) { return LOADED->multi_setopt(multi, option, ONE_VALUE(option)); }
