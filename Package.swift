@@ -18,12 +18,20 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
+        // Without pkgConfig: SwiftPM would put the .pc file's `-L/usr/lib/<triple>` (which holds the real libcurl.so)
+        // ahead of CurlOnDemand's folder; libyaml is in the system's default paths.
         .systemLibrary(
             name: "CYaml",
-            pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "CBuildInfo", cSettings: buildCommit),
+        // libcurl loaded at the first request, not at start-up: `link/libcurl.so` (an empty linker script) comes first
+        // in the library path, so FoundationNetworking's `-lcurl` links nothing (docs/architecture.md, "Start-up").
+        .target(
+            name: "CurlOnDemand",
+            exclude: ["link"],
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/Sources/CurlOnDemand/link"])]
+        ),
         .target(name: "ConfigModel", dependencies: ["CYaml"]),
         // The one home of every field: the rules table, defaults and typed models, generated from the reference.
         .target(name: "AgentSchema", dependencies: ["ConfigModel"]),
@@ -33,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "agentctl",
             dependencies: [
-                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator", "CBuildInfo",
+                "ConfigModel", "AgentSchema", "Validation", "Remote", "Simulator", "CBuildInfo", "CurlOnDemand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

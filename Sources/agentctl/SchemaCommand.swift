@@ -28,7 +28,7 @@ struct SchemaCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, ArgumentChoice {
         case json, markdown
     }
 
@@ -42,7 +42,7 @@ struct SchemaCommand: ParsableCommand {
     var output: String?
 
     /// The kinds of file with a schema: the resource files, and the project file.
-    enum SchemaKind: String, ExpressibleByArgument, CaseIterable {
+    enum SchemaKind: String, ArgumentChoice {
         case agent, tool, test, project
 
         var file: FileKind? { FileKind(rawValue: rawValue) }

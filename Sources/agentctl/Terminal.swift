@@ -26,10 +26,17 @@ enum Terminal {
     }
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: .standardOutput)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        write(text.hasSuffix("\n") ? text : text + "\n", to: .standardError)
+    }
+
+    /// The text's own UTF-8 storage: `Data(text.utf8)` asks the runtime whether the view is contiguous bytes, a
+    /// conformance search of the whole binary on every run.
+    private static func write(_ text: String, to handle: FileHandle) {
+        var text = text
+        text.withUTF8 { handle.write(Data(buffer: $0)) }
     }
 }

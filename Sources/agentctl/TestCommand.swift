@@ -97,7 +97,7 @@ struct TestCommand: AsyncParsableCommand {
 }
 
 /// `test --format`: results for people, programs, GitHub annotations or JUnit XML.
-enum TestFormat: String, ExpressibleByArgument, CaseIterable {
+enum TestFormat: String, ArgumentChoice {
     case text, json, github, junit
 }
 

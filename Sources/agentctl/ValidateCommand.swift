@@ -97,4 +97,4 @@ struct ValidateCommand: ParsableCommand {
     }
 }
 
-extension DiagnosticRenderer.Format: ExpressibleByArgument {}
+extension DiagnosticRenderer.Format: ArgumentChoice {}

@@ -6,6 +6,16 @@ final class VariableTests: XCTestCase {
         VariableResolution(try YAMLReader().read(text, file: "a.yaml"), variables: variables)
     }
 
+    func testNamesThatHoldCredentialsByConventionAreSecretInAnyCase() {
+        for name in ["ELEVENLABS_API_KEY", "github_token", "Db_Password", "PASSWD", "AWS_SECRET", "MY_CREDENTIALS",
+                     "OAUTH_URL", "PRIVATE_PEM", "MONKEY"] {
+            XCTAssertTrue(Variables.Variable.looksSecret(name), name)
+        }
+        for name in ["HOME", "PATH", "LANG", "KE_Y", "TOKE", "SECRE", "AUT", ""] {
+            XCTAssertFalse(Variables.Variable.looksSecret(name), name)
+        }
+    }
+
     func testOnlyAWholeScalarIsAPlaceholderAndDoubleDollarEscapes() throws {
         XCTAssertEqual(Placeholder("${TIMEOUT}"), Placeholder("${TIMEOUT}"))
         XCTAssertEqual(Placeholder("${TIMEOUT:-12}")?.defaultValue, "12")
