@@ -20,7 +20,7 @@ public enum ResourceReference: Equatable, Sendable {
 
     /// The slug a file is named by: its name without the folder and the `.yaml` / `.yml` extension.
     public static func slug(ofFile path: String) -> String {
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let fileName = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
         return fileName
     }
@@ -52,6 +52,11 @@ public struct ReferenceField: Sendable {
         ReferenceField(keys: ["tool_call_parameters", "referenced_tool", "id"], kind: .tool),
         ReferenceField(keys: ["tool_mock_config", "mocked_tool_ids", nil], kind: .tool),
     ]
+
+    /// The kinds some file names by slug (tools and tests): only their folders need listing.
+    public static let namedKinds = FileKind.allCases.filter { named in
+        FileKind.allCases.contains { fields(of: $0).contains { $0.kind == named } }
+    }
 
     /// The places a file of a kind names other resources.
     public static func fields(of kind: FileKind) -> [ReferenceField] {

@@ -34,11 +34,11 @@ public struct ResourceNames: Sendable {
         }
     }
 
-    /// The names in a project folder's `agents/`, `tools/` and `tests/`.
+    /// The names in a project folder's `tools/` and `tests/`; `agents/` is not listed: no file names an agent.
     public static func inProject(_ folder: String) -> ResourceNames {
         let folder = URL(fileURLWithPath: folder)
         var slugs: [FileKind: [String]] = [:]
-        for kind in FileKind.allCases {
+        for kind in ReferenceField.namedKinds {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(kind.folder).path)) ?? []
             slugs[kind] = names.filter(AgentFileFinder.isAgentFile).map(ResourceReference.slug(ofFile:)).sorted()
         }
