@@ -12,7 +12,7 @@ extension WorkingBranches {
             return branches
         }
         let api = AgentBranchesAPI(client: client)
-        // A struct and an untyped catch: a tuple holding a typed-throws Result crashed the release build here.
+        // A struct, not a tuple: a tuple returned from do/catch here was lost in the release build (Swift 6.3.1 optimiser).
         let lookups = await agents.map(\.id).boundedMap(limit: concurrency) { id in
             do {
                 return BranchLookup(agentID: id, found: .success(try await api.find(requested, agentID: id)))
