@@ -9,8 +9,12 @@ public struct AgentctlProcess {
         public let stderr: String
     }
 
-    /// The folder holding the built products (`agentctl`, `agentctl-emulator`) next to the test bundle.
+    /// The folder holding the built products (`agentctl`, `agentctl-emulator`): `AGENTCTL_BIN_DIR` when set (so the
+    /// end-to-end tests can run a release build), else the one next to the test bundle.
     public static var productsDirectory: URL {
+        if let folder = ProcessInfo.processInfo.environment["AGENTCTL_BIN_DIR"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder, isDirectory: true)
+        }
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
         }

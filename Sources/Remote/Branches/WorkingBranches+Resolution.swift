@@ -12,21 +12,28 @@ extension WorkingBranches {
             return branches
         }
         let api = AgentBranchesAPI(client: client)
-        let found = await agents.map(\.id).boundedMap(limit: concurrency) { id in
-            do throws(RemoteError) {
-                return (id, Result<AgentBranchesAPI.Found, RemoteError>.success(try await api.find(requested, agentID: id)))
+        // A struct, not a tuple: a tuple returned from do/catch here was lost in the release build (Swift 6.3.1 optimiser).
+        let lookups = await agents.map(\.id).boundedMap(limit: concurrency) { id in
+            do {
+                return BranchLookup(agentID: id, found: .success(try await api.find(requested, agentID: id)))
             } catch {
-                return (id, .failure(error))
+                return BranchLookup(agentID: id, found: .failure(error))
             }
         }
-        for (id, result) in found {
-            switch try result.get() {
-            case .main: branches.byAgent[id] = nil
-            case .branch(let branch): branches.byAgent[id] = branch
-            case .none: branches.missing.insert(id)
+        for lookup in lookups {
+            switch try lookup.found.get() {
+            case .main: branches.byAgent[lookup.agentID] = nil
+            case .branch(let branch): branches.byAgent[lookup.agentID] = branch
+            case .none: branches.missing.insert(lookup.agentID)
             }
         }
         return branches
+    }
+
+    /// One agent's branch of the requested name, or why it could not be looked up.
+    private struct BranchLookup: Sendable {
+        let agentID: String
+        let found: Result<AgentBranchesAPI.Found, any Error>
     }
 
     /// Creates the requested branch, from the main branch as it is now, on each agent of `ids` that lacks it; the
