@@ -66,5 +66,11 @@ final class UnionTableTests: XCTestCase {
         XCTAssertEqual(FileKind(path: "tools/a.yaml", text: "\n# yaml-language-server: $schema=../schemas/test.schema.json\n"), .test)
         XCTAssertEqual(FileKind(path: "tests/sub/a.yaml", text: "name: x\n"), .agent)
         XCTAssertEqual(FileKind(path: "a.yaml", text: "name: x\n# $schema=tool.schema.json\n"), .agent)
+        // A line that is not ASCII is read through String, an ASCII one in its bytes: both read the same modeline.
+        XCTAssertEqual(FileKind(path: "a.yaml", text: "# café\n  # $schema=../schemas/tool.schema.json\t\n"), .tool)
+        XCTAssertEqual(FileKind(path: "a.yaml", text: "# é $schema=../schemas/tool.schema.json \n"), .tool)
+        XCTAssertEqual(FileKind(path: "tools/a.yaml", text: "# é $schema=nothing.json\n"),
+                       FileKind(path: "tools/a.yaml", text: "# e $schema=nothing.json\n"))
+        XCTAssertEqual(FileKind(path: "tools/a.yaml", text: "é: x\n# $schema=../schemas/test.schema.json\n"), .tool)
     }
 }

@@ -44,10 +44,7 @@ final class ConnectionFaultTests: XCTestCase {
     func testPushThroughResetsConvergesWithNothingCreatedTwice() async throws {
         let emulator = try EmulatorProcess(self, arguments: ["--reset-every", "4"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        for number in 1...6 {
-            try dir.write("name: Desk \(number)\nconversation_config:\n  turn:\n    turn_timeout: \(number)\n",
-                          to: "agents/desk-\(number).yaml")
-        }
+        try dir.writeDeskAgents(1...6)
         var runs = 0
         var result: AgentctlProcess.Result
         repeat {
@@ -61,10 +58,7 @@ final class ConnectionFaultTests: XCTestCase {
         XCTAssertEqual(agents, 6, "one live agent per file")
         XCTAssertEqual(try ProjectFiles.lockedIDs(dir).count, 6)
 
-        for number in 1...6 {
-            try dir.write("name: Desk \(number)\nconversation_config:\n  turn:\n    turn_timeout: \(number + 10)\n",
-                          to: "agents/desk-\(number).yaml")
-        }
+        try dir.writeDeskAgents(1...6) { $0 + 10 }
         let started = Date()
         let update = try AgentctlProcess.run(["push", "--yes", "--concurrency", "2"], in: dir, environment: emulator.environment)
         XCTAssertEqual(update.status, 0, "updates are retried through resets: " + update.stdout + update.stderr)

@@ -30,10 +30,7 @@ final class ConnectionReuseTests: XCTestCase {
     func testCreatesAfterAServerThatClosesLateAreAllMadeAtOnce() async throws {
         let emulator = try EmulatorProcess(self, arguments: ["--close-late-every", "1"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        for number in 1...4 {
-            try dir.write("name: Desk \(number)\nconversation_config:\n  turn:\n    turn_timeout: \(number)\n",
-                          to: "agents/desk-\(number).yaml")
-        }
+        try dir.writeDeskAgents(1...4)
         let push = try AgentctlProcess.run(["push", "--yes", "--concurrency", "1", "--timeout", "5"], in: dir,
                                            environment: emulator.environment)
         XCTAssertEqual(push.status, 0, push.stdout + push.stderr)

@@ -97,10 +97,7 @@ final class InterruptedSyncTests: XCTestCase {
     func testPushesKilledAtRandomMomentsCreateEveryAgentExactlyOnce() async throws {
         let emulator = try EmulatorProcess(self, arguments: ["--latency-ms", "5-25"])
         let dir = try AgentctlProcess.temporaryDirectory(self)
-        for number in 1...16 {
-            try dir.write("name: Desk \(number)\nconversation_config:\n  turn:\n    turn_timeout: \(number + 2)\n",
-                          to: "agents/desk-\(number).yaml")
-        }
+        try dir.writeDeskAgents(1...16) { $0 + 2 }
         for (run, delay) in SyncTestSupport.delays(seed: 20, count: 6, within: 100...700).enumerated() {
             let killed = try await SyncTestSupport.run(["push", "--yes", "--concurrency", "2"], in: dir,
                                                         environment: emulator.environment, signal: SIGKILL, after: delay)

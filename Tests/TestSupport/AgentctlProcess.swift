@@ -84,4 +84,12 @@ extension URL {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
+
+    /// `agents/desk-N.yaml` for each N: agent "Desk N" whose turn timeout is `turnTimeout(N)`, so each file differs.
+    public func writeDeskAgents(_ numbers: ClosedRange<Int>, turnTimeout: (Int) -> Int = { $0 }) throws {
+        for number in numbers {
+            try write("name: Desk \(number)\nconversation_config:\n  turn:\n    turn_timeout: \(turnTimeout(number))\n",
+                      to: "agents/desk-\(number).yaml")
+        }
+    }
 }
